@@ -1,0 +1,7 @@
+package org.linoconductor.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The body of every error answer of the application's API. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ApiError(String error, String field) {}

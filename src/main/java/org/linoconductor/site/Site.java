@@ -1,0 +1,38 @@
+package org.linoconductor.site;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A registered Lino site.
+ *
+ * @param name neutral, never changes (its virtualenv cannot be renamed)
+ * @param root the directory that holds the sites and the {@code prod} and {@code preview} links
+ * @param directory the site's project directory, absolute and under {@code root}
+ * @param contact Camunda user id of the person who signs in and confirms after an upgrade
+ * @param testers Camunda user ids of the people who decide upgrade attempts
+ * @param url the public address, checked after an upgrade; may be null
+ * @param releaseNotesUrl announced with an upgrade attempt; may be null
+ */
+public record Site(
+    String name,
+    Path root,
+    Path directory,
+    SiteState state,
+    ServiceCommands serviceCommands,
+    DatabaseKind databaseKind,
+    boolean usesElastic,
+    String contact,
+    List<String> testers,
+    String url,
+    String releaseNotesUrl) {
+
+  public Site {
+    testers = List.copyOf(testers);
+  }
+
+  Site withState(SiteState newState) {
+    return new Site(name, root, directory, newState, serviceCommands, databaseKind, usesElastic,
+        contact, testers, url, releaseNotesUrl);
+  }
+}

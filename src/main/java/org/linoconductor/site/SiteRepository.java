@@ -1,0 +1,128 @@
+package org.linoconductor.site;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The tables of V1__sites.sql, read and written with plain SQL. */
+@Repository
+class SiteRepository {
+
+  static final String STOP = "stop";
+  static final String START = "start";
+  static final String RESTART_WEB = "restart-web";
+
+  private static final TypeReference<List<String>> ARGV = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  SiteRepository(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  boolean exists(String name) {
+    Integer count = jdbc.queryForObject("select count(*) from site where name = ?", Integer.class, name);
+    return count != null && count > 0;
+  }
+
+  Optional<Site> find(String name) {
+    return sites("select * from site where name = ?", name).stream().findFirst();
+  }
+
+  List<Site> all() {
+    return sites("select * from site order by name");
+  }
+
+  void insert(Site site) {
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update("""
+        insert into site (name, root, directory, state, database_kind, uses_elastic, contact,
+                          url, release_notes_url, created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        site.name(), site.root().toString(), site.directory().toString(), site.state().name(),
+        site.databaseKind().name(), site.usesElastic(), site.contact(), site.url(),
+        site.releaseNotesUrl(), now, now);
+    for (String tester : site.testers()) {
+      jdbc.update("insert into site_tester (site, user_id) values (?, ?)", site.name(), tester);
+    }
+    ServiceCommands commands = site.serviceCommands();
+    insertCommands(site.name(), STOP, commands.stop());
+    insertCommands(site.name(), START, commands.start());
+    insertCommands(site.name(), RESTART_WEB, commands.restartWeb());
+  }
+
+  void updateState(String name, SiteState state) {
+    jdbc.update("update site set state = ?, updated_at = ? where name = ?",
+        state.name(), Timestamp.from(Instant.now()), name);
+  }
+
+  private void insertCommands(String site, String action, List<List<String>> commands) {
+    for (int seq = 0; seq < commands.size(); seq++) {
+      jdbc.update("insert into site_service_command (site, action, seq, argv_json) values (?, ?, ?, ?)",
+          site, action, seq, write(commands.get(seq)));
+    }
+  }
+
+  // Testers and commands are read after the site rows, so that no query runs inside another.
+  private List<Site> sites(String sql, Object... args) {
+    return jdbc.query(sql, this::row, args).stream().map(this::complete).toList();
+  }
+
+  private Site row(ResultSet rs, int row) throws SQLException {
+    return new Site(rs.getString("name"),
+        Path.of(rs.getString("root")),
+        Path.of(rs.getString("directory")),
+        SiteState.valueOf(rs.getString("state")),
+        null,
+        DatabaseKind.valueOf(rs.getString("database_kind")),
+        rs.getBoolean("uses_elastic"),
+        rs.getString("contact"),
+        List.of(),
+        rs.getString("url"),
+        rs.getString("release_notes_url"));
+  }
+
+  private Site complete(Site row) {
+    List<String> testers = jdbc.queryForList(
+        "select user_id from site_tester where site = ? order by user_id", String.class, row.name());
+    return new Site(row.name(), row.root(), row.directory(), row.state(), commands(row.name()),
+        row.databaseKind(), row.usesElastic(), row.contact(), testers, row.url(), row.releaseNotesUrl());
+  }
+
+  private ServiceCommands commands(String site) {
+    Map<String, List<List<String>>> byAction = Map.of(
+        STOP, new ArrayList<>(), START, new ArrayList<>(), RESTART_WEB, new ArrayList<>());
+    jdbc.query("select action, argv_json from site_service_command where site = ? order by action, seq",
+        rs -> { byAction.get(rs.getString("action")).add(read(rs.getString("argv_json"))); }, site);
+    return new ServiceCommands(byAction.get(STOP), byAction.get(START), byAction.get(RESTART_WEB));
+  }
+
+  private String write(List<String> argv) {
+    try {
+      return json.writeValueAsString(argv);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write a command as JSON: " + argv, e);
+    }
+  }
+
+  private List<String> read(String argvJson) {
+    try {
+      return json.readValue(argvJson, ARGV);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Corrupt command in site_service_command: " + argvJson, e);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package org.linoconductor.site;
+
+import java.util.List;
+
+/** A site as the API shows it: paths as plain strings (Jackson would write Path as a file: URI). */
+record SiteView(
+    String name,
+    String root,
+    String directory,
+    SiteState state,
+    DatabaseKind databaseKind,
+    boolean usesElastic,
+    String contact,
+    List<String> testers,
+    String url,
+    String releaseNotesUrl,
+    ServiceCommands serviceCommands) {
+
+  static SiteView of(Site site) {
+    return new SiteView(site.name(), site.root().toString(), site.directory().toString(),
+        site.state(), site.databaseKind(), site.usesElastic(), site.contact(), site.testers(),
+        site.url(), site.releaseNotesUrl(), site.serviceCommands());
+  }
+}

@@ -1,0 +1,28 @@
+package org.linoconductor.site;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** A fresh in-memory H2 database with the application's migrations, without Spring or Camunda. */
+final class TestDatabase {
+
+  private TestDatabase() {}
+
+  static JdbcTemplate migratedH2() {
+    return migrated(new DriverManagerDataSource(
+        "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+  }
+
+  static JdbcTemplate migrated(DataSource dataSource) {
+    Flyway.configure().dataSource(dataSource).table("conductor_schema_history").load().migrate();
+    return new JdbcTemplate(dataSource);
+  }
+
+  static SiteRegistry registry(JdbcTemplate jdbc) {
+    return new SiteRegistry(new SiteRepository(jdbc, new ObjectMapper()), new SiteValidator());
+  }
+}

@@ -58,7 +58,9 @@ class ApiErrorHandler {
   /** Spring's own request errors (wrong method, missing parameter, …) keep their status. */
   @ExceptionHandler(ErrorResponseException.class)
   ResponseEntity<ApiError> springRefused(ErrorResponseException e) {
-    return answer(HttpStatus.valueOf(e.getStatusCode().value()), e.getBody().getDetail(), null);
+    HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+    String detail = e.getBody().getDetail();
+    return answer(status, detail != null ? detail : status.getReasonPhrase(), null);
   }
 
   @ExceptionHandler(Exception.class)

@@ -11,6 +11,7 @@ import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecuteResultHandler;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,9 +47,10 @@ public class CommonsExecShellRunner implements ShellRunner {
     try {
       return execute(command, redactor, rendered);
     } catch (ShellSetupException e) {
+      ShellSetupException redacted = new ShellSetupException(redactor.redact(e.getMessage()), e.getCause());
       LOG.warn("SHELL-006 site={} step={} not started: {}", command.site(), command.step(),
-          redactor.redact(e.getMessage()));
-      throw e;
+          redacted.getMessage());
+      throw redacted;
     }
   }
 
@@ -79,23 +81,19 @@ public class CommonsExecShellRunner implements ShellRunner {
     LOG.info("SHELL-001 site={} step={} started: {} (cwd {}, timeout {}, log {})", command.site(),
         command.step(), rendered, command.workingDirectory(), command.timeout(), command.logFile());
     DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
-    Ending ending;
     try {
       executor.execute(commandLine, environment, handler);
-      ending = awaitEnd(command, handler, watchdog);
     } catch (IOException e) {
-      ending = Ending.FAILED_TO_START;
-      handler.onProcessFailed(new ExecuteException(e.getMessage(), -1, e));
+      handler.onProcessFailed(new ExecuteException("not started", Executor.INVALID_EXITVALUE, e));
     }
-
+    Ending ending = awaitEnd(command, handler, watchdog);
+    if (isLaunchFailure(handler.getException())) {
+      Throwable cause = handler.getException().getCause();
+      close(command, stdout, stderr, output, "### not started: " + cause + "\n");
+      throw ShellSetupException.of(command, "the system could not start " + program + " (" + cause + ").",
+          "Check the file: a script needs a '#!' line and the interpreter it names must exist.", cause);
+    }
     int exitStatus = handler.getExitValue();
-    if (handler.getException() != null && isLaunchFailure(handler.getException())) {
-      close(stdout, stderr, output, "### not started: " + handler.getException().getCause() + "\n");
-      throw ShellSetupException.of(command,
-          "the system could not start " + program + " (" + handler.getException().getCause() + ").",
-          "Check the file: a script needs a '#!' line and the interpreter it names must exist.",
-          handler.getException());
-    }
     Instant finished = Instant.now();
     Duration took = Duration.between(started, finished);
     if (streams.drainTimedOut()) {
@@ -103,7 +101,7 @@ public class CommonsExecShellRunner implements ShellRunner {
           + " left in the background holds it, its further output is not logged", command.site(),
           command.step(), properties.outputDrainTimeout());
     }
-    close(stdout, stderr, output, footer(ending, exitStatus, took, command.timeout()));
+    close(command, stdout, stderr, output, footer(ending, exitStatus, took, command.timeout()));
     ShellResult result = new ShellResult(command, exitStatus, ending == Ending.TIMED_OUT, started,
         finished, output.tail(), command.logFile(), output.facts());
     LOG.info("SHELL-002 site={} step={} finished: exit {}{} after {} ms", command.site(),
@@ -116,7 +114,7 @@ public class CommonsExecShellRunner implements ShellRunner {
   }
 
   private enum Ending {
-    EXITED("exited"), TIMED_OUT("timed out"), ABORTED("aborted"), FAILED_TO_START("not started");
+    EXITED("exited"), TIMED_OUT("timed out"), ABORTED("aborted");
 
     final String text;
 
@@ -131,7 +129,8 @@ public class CommonsExecShellRunner implements ShellRunner {
     Ending ending;
     try {
       handler.waitFor(command.timeout());
-      if (handler.hasResult()) {
+      if (handler.hasResult() || exitedBeforeTimeout(watchdog)) {
+        waitUninterruptibly(handler);
         return Ending.EXITED;
       }
       ending = Ending.TIMED_OUT;
@@ -141,6 +140,12 @@ public class CommonsExecShellRunner implements ShellRunner {
     killTree(command, watchdog, ending);
     waitUninterruptibly(handler);
     return ending;
+  }
+
+  /** The process ended in time and only its output is still draining (bounded by the drain timeout). */
+  private static boolean exitedBeforeTimeout(ProcessTreeWatchdog watchdog) throws InterruptedException {
+    ProcessHandle process = watchdog.awaitProcess(0);
+    return process != null && !process.isAlive();
   }
 
   private void killTree(ShellCommand command, ProcessTreeWatchdog watchdog, Ending reason) {
@@ -162,19 +167,24 @@ public class CommonsExecShellRunner implements ShellRunner {
         command.site(), command.step(), outcome.processes(), outcome.forced(), outcome.took().toMillis());
   }
 
+  /** What is left to wait for is draining the pipes, which the drain timeout bounds. */
   private static void waitUninterruptibly(DefaultExecuteResultHandler handler) {
+    boolean interrupted = false;
     while (!handler.hasResult()) {
       try {
         handler.waitFor();
       } catch (InterruptedException e) {
-        // the tree is dead; what is left is draining the pipes, which the drain timeout bounds
+        interrupted = true;
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
   /** Output problems are swallowed by the stream handler, so an I/O cause means exec() failed. */
   private static boolean isLaunchFailure(ExecuteException e) {
-    return e.getCause() instanceof IOException;
+    return e != null && e.getCause() instanceof IOException;
   }
 
   private static void requireDirectory(ShellCommand command) {
@@ -211,14 +221,18 @@ public class CommonsExecShellRunner implements ShellRunner {
     };
   }
 
-  private static void close(RedactingOutputStream stdout, RedactingOutputStream stderr, StepOutput output,
-      String footer) {
+  private static void close(ShellCommand command, RedactingOutputStream stdout, RedactingOutputStream stderr,
+      StepOutput output, String footer) {
     try {
       stdout.close();
       stderr.close();
     } catch (IOException e) {
       throw new IllegalStateException("cannot happen: the splitters write to memory and the log", e);
     }
-    output.close(footer);
+    IOException logFailure = output.close(footer);
+    if (logFailure != null) {
+      LOG.error("SHELL-008 site={} step={}: the log file {} is incomplete ({}); the result's tail is"
+          + " complete", command.site(), command.step(), command.logFile(), logFailure.toString());
+    }
   }
 }

@@ -3,7 +3,6 @@ package org.linoconductor.shell;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,22 +84,25 @@ final class StepOutput {
     return facts.facts();
   }
 
-  /** Writes the footer and closes the file; output arriving later (a leftover process) is dropped. */
-  synchronized void close(String footer) {
-    if (closed) {
-      return;
+  /**
+   * Writes the footer and closes the file; output arriving later (from a process left behind) is
+   * dropped.
+   *
+   * @return the first failure writing the log (e.g. a full disk), or {@code null}: the command's
+   *     result stands either way, the caller reports it
+   */
+  synchronized IOException close(String footer) {
+    if (!closed) {
+      byte[] bytes = footer.getBytes(StandardCharsets.UTF_8);
+      writeLog(bytes, bytes.length);
+      closed = true;
+      try {
+        log.close();
+      } catch (IOException e) {
+        logFailure = logFailure == null ? e : logFailure;
+      }
     }
-    byte[] bytes = footer.getBytes(StandardCharsets.UTF_8);
-    writeLog(bytes, bytes.length);
-    closed = true;
-    try {
-      log.close();
-    } catch (IOException e) {
-      logFailure = logFailure == null ? e : logFailure;
-    }
-    if (logFailure != null) {
-      throw new UncheckedIOException("writing the step log failed", logFailure);
-    }
+    return logFailure;
   }
 
   static String header(Instant started, ShellCommand command, String renderedCommand,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -62,6 +63,17 @@ public record ShellCommand(String site, String step, List<String> argv, Path wor
   /** One readable line, argv quoted like a POSIX shell would need it (for records and pages, not for execution). */
   public String render() {
     return ShellQuoting.join(argv);
+  }
+
+  /** Without the values of secret-named variables: commands end up in log messages. */
+  @Override
+  public String toString() {
+    Map<String, String> shownEnvironment = new TreeMap<>();
+    environment.forEach((name, value) ->
+        shownEnvironment.put(name, SECRET_NAME.matcher(name).matches() ? Redactor.MASK : value));
+    return "ShellCommand[site=" + site + ", step=" + step + ", argv=" + render() + ", workingDirectory="
+        + workingDirectory + ", virtualenv=" + virtualenv + ", environment=" + shownEnvironment
+        + ", timeout=" + timeout + ", logFile=" + logFile + ", matchers=" + matchers + "]";
   }
 
   /** Values of extra variables named like secrets: redacted wherever this command's output goes. */

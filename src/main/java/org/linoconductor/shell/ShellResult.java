@@ -39,6 +39,13 @@ public record ShellResult(ShellCommand command, int exitStatus, boolean timedOut
     return facts.getOrDefault(name, List.of());
   }
 
+  /** Short, for log messages: the tail and facts are long and the command is named by site and step. */
+  @Override
+  public String toString() {
+    return "ShellResult[site=" + command.site() + ", step=" + command.step() + ", exitStatus=" + exitStatus
+        + ", timedOut=" + timedOut + ", duration=" + duration() + ", logFile=" + logFile + "]";
+  }
+
   private static Map<String, List<String>> unmodifiableCopy(Map<String, List<String>> facts) {
     Map<String, List<String>> copy = new LinkedHashMap<>();
     facts.forEach((name, lines) -> copy.put(name, List.copyOf(lines)));

@@ -46,5 +46,6 @@ class ShellCommandTest {
         .environment("LANG", "C.UTF-8").build();
 
     assertThat(command.secretValues()).containsExactlyInAnyOrder("pg", "tok");
+    assertThat(command.toString()).contains("PGPASSWORD=****", "LANG=C.UTF-8").doesNotContain("=pg", "tok");
   }
 }

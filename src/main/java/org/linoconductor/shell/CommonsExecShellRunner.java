@@ -1,0 +1,238 @@
+package org.linoconductor.shell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecuteResultHandler;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs commands with commons-exec: argv as given, in the site directory, with the site's virtualenv
+ * active, stdin closed, output streamed to the step's log file, and the whole process tree killed at
+ * the timeout or when the calling thread is interrupted (an aborted step). Stateless: several commands
+ * may run at once from different threads.
+ */
+@Component
+public class CommonsExecShellRunner implements ShellRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommonsExecShellRunner.class);
+  /** How long to wait for the launch to report the process before killing it. */
+  private static final long LAUNCH_WAIT_MILLIS = 10_000;
+
+  private final ShellProperties properties;
+
+  public CommonsExecShellRunner(ShellProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public String render(ShellCommand command) {
+    return Redactor.forRun(properties, command).redact(command.render());
+  }
+
+  @Override
+  public ShellResult run(ShellCommand command) {
+    Redactor redactor = Redactor.forRun(properties, command);
+    String rendered = redactor.redact(command.render());
+    try {
+      return execute(command, redactor, rendered);
+    } catch (ShellSetupException e) {
+      ShellSetupException redacted = new ShellSetupException(redactor.redact(e.getMessage()), e.getCause());
+      LOG.warn("SHELL-006 site={} step={} not started: {}", command.site(), command.step(),
+          redacted.getMessage());
+      throw redacted;
+    }
+  }
+
+  private ShellResult execute(ShellCommand command, Redactor redactor, String rendered) {
+    requireDirectory(command);
+    Map<String, String> inherited = System.getenv();
+    Map<String, String> environment = ProcessEnvironment.of(command, inherited);
+    Path program = ProgramLocator.locate(command, environment);
+
+    Instant started = Instant.now();
+    StepOutput output = StepOutput.open(command, properties,
+        StepOutput.header(started, command, rendered, shownEnvironment(command, inherited, redactor)));
+    RedactingOutputStream stdout = redactor.redacting(new LineSplitter(output, properties.maxLineLength()));
+    RedactingOutputStream stderr = redactor.redacting(new LineSplitter(output, properties.maxLineLength()));
+    DrainingStreamHandler streams = new DrainingStreamHandler(stdout, stderr,
+        properties.outputDrainTimeout(), "shell-" + command.site() + "-" + command.step());
+    ProcessTreeWatchdog watchdog = new ProcessTreeWatchdog();
+    DefaultExecutor executor = DefaultExecutor.builder()
+        .setWorkingDirectory(command.workingDirectory())
+        .setExecuteStreamHandler(streams)
+        .get();
+    executor.setWatchdog(watchdog);
+    executor.setExitValues(null); // a non-zero exit is a result, not an exception
+
+    CommandLine commandLine = new CommandLine(program);
+    command.argv().stream().skip(1).forEach(arg -> commandLine.addArgument(arg, false));
+
+    LOG.info("SHELL-001 site={} step={} started: {} (cwd {}, timeout {}, log {})", command.site(),
+        command.step(), rendered, command.workingDirectory(), command.timeout(), command.logFile());
+    DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
+    try {
+      executor.execute(commandLine, environment, handler);
+    } catch (IOException e) {
+      handler.onProcessFailed(new ExecuteException("not started", Executor.INVALID_EXITVALUE, e));
+    }
+    Ending ending = awaitEnd(command, handler, watchdog);
+    if (isLaunchFailure(handler.getException())) {
+      Throwable cause = handler.getException().getCause();
+      close(command, stdout, stderr, output, "### not started: " + cause + "\n");
+      throw ShellSetupException.of(command, "the system could not start " + program + " (" + cause + ").",
+          "Check the file: a script needs a '#!' line and the interpreter it names must exist.", cause);
+    }
+    int exitStatus = handler.getExitValue();
+    Instant finished = Instant.now();
+    Duration took = Duration.between(started, finished);
+    if (streams.drainTimedOut()) {
+      LOG.warn("SHELL-005 site={} step={}: output still open {} after the command ended; a process it"
+          + " left in the background holds it, its further output is not logged", command.site(),
+          command.step(), properties.outputDrainTimeout());
+    }
+    close(command, stdout, stderr, output, footer(ending, exitStatus, took, command.timeout()));
+    ShellResult result = new ShellResult(command, exitStatus, ending == Ending.TIMED_OUT, started,
+        finished, output.tail(), command.logFile(), output.facts());
+    LOG.info("SHELL-002 site={} step={} finished: exit {}{} after {} ms", command.site(),
+        command.step(), exitStatus, ending == Ending.EXITED ? "" : " (" + ending.text + ")",
+        took.toMillis());
+    if (ending == Ending.ABORTED) {
+      Thread.currentThread().interrupt();
+    }
+    return result;
+  }
+
+  private enum Ending {
+    EXITED("exited"), TIMED_OUT("timed out"), ABORTED("aborted");
+
+    final String text;
+
+    Ending(String text) {
+      this.text = text;
+    }
+  }
+
+  /** Waits for the command; kills its tree at the timeout or when this thread is interrupted. */
+  private Ending awaitEnd(ShellCommand command, DefaultExecuteResultHandler handler,
+      ProcessTreeWatchdog watchdog) {
+    Ending ending;
+    try {
+      handler.waitFor(command.timeout());
+      if (handler.hasResult() || exitedBeforeTimeout(watchdog)) {
+        waitUninterruptibly(handler);
+        return Ending.EXITED;
+      }
+      ending = Ending.TIMED_OUT;
+    } catch (InterruptedException e) {
+      ending = Ending.ABORTED; // interrupt flag restored once the tree is gone
+    }
+    killTree(command, watchdog, ending);
+    waitUninterruptibly(handler);
+    return ending;
+  }
+
+  /** The process ended in time and only its output is still draining (bounded by the drain timeout). */
+  private static boolean exitedBeforeTimeout(ProcessTreeWatchdog watchdog) throws InterruptedException {
+    ProcessHandle process = watchdog.awaitProcess(0);
+    return process != null && !process.isAlive();
+  }
+
+  private void killTree(ShellCommand command, ProcessTreeWatchdog watchdog, Ending reason) {
+    ProcessHandle process;
+    try {
+      process = watchdog.awaitProcess(LAUNCH_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      process = null;
+      Thread.currentThread().interrupt();
+    }
+    if (process == null) {
+      return;
+    }
+    LOG.warn("SHELL-003 site={} step={} {}: killing process {} and its descendants", command.site(),
+        command.step(), reason == Ending.TIMED_OUT ? "timed out after " + command.timeout()
+            : "aborted (worker thread interrupted)", process.pid());
+    ProcessTreeKiller.Outcome outcome = ProcessTreeKiller.kill(process, properties.killGrace());
+    LOG.warn("SHELL-004 site={} step={} killed {} process(es), {} of them with KILL, in {} ms",
+        command.site(), command.step(), outcome.processes(), outcome.forced(), outcome.took().toMillis());
+  }
+
+  /** What is left to wait for is draining the pipes, which the drain timeout bounds. */
+  private static void waitUninterruptibly(DefaultExecuteResultHandler handler) {
+    boolean interrupted = false;
+    while (!handler.hasResult()) {
+      try {
+        handler.waitFor();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Output problems are swallowed by the stream handler, so an I/O cause means exec() failed. */
+  private static boolean isLaunchFailure(ExecuteException e) {
+    return e != null && e.getCause() instanceof IOException;
+  }
+
+  private static void requireDirectory(ShellCommand command) {
+    Path dir = command.workingDirectory();
+    if (!Files.isDirectory(dir)) {
+      throw ShellSetupException.of(command, "working directory " + dir + " does not exist.",
+          "Check the site's directory in the site registry, or restore the site directory.");
+    }
+    Path venv = command.virtualenv();
+    if (venv != null && !Files.isDirectory(venv.resolve("bin"))) {
+      throw ShellSetupException.of(command, "virtualenv " + venv + " has no bin/ directory.",
+          "Create it (python3 -m venv " + venv + ") or fix the site's virtualenv path.");
+    }
+  }
+
+  private static Map<String, String> shownEnvironment(ShellCommand command, Map<String, String> inherited,
+      Redactor redactor) {
+    Map<String, String> shown = new LinkedHashMap<>();
+    ProcessEnvironment.changes(command, inherited).forEach((name, value) -> {
+      if (!name.equals("PATH")) { // long and implied by VIRTUAL_ENV
+        shown.put(name, redactor.redact(value));
+      }
+    });
+    return shown;
+  }
+
+  private static String footer(Ending ending, int exitStatus, Duration took, Duration timeout) {
+    return switch (ending) {
+      case TIMED_OUT -> "### TIMED OUT after " + took.toMillis() + " ms (limit " + timeout
+          + "): process tree killed, exit " + exitStatus + "\n";
+      case ABORTED -> "### ABORTED after " + took.toMillis() + " ms: process tree killed, exit "
+          + exitStatus + "\n";
+      default -> "### exit " + exitStatus + " after " + took.toMillis() + " ms\n";
+    };
+  }
+
+  private static void close(ShellCommand command, RedactingOutputStream stdout, RedactingOutputStream stderr,
+      StepOutput output, String footer) {
+    try {
+      stdout.close();
+      stderr.close();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot happen: the splitters write to memory and the log", e);
+    }
+    IOException logFailure = output.close(footer);
+    if (logFailure != null) {
+      LOG.error("SHELL-008 site={} step={}: the log file {} is incomplete ({}); the result's tail is"
+          + " complete", command.site(), command.step(), command.logFile(), logFailure.toString());
+    }
+  }
+}

@@ -3,6 +3,7 @@ package org.linoconductor.sim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class SimulatedLino {
       throw new IllegalArgumentException("Not a neutral site name: " + name);
     }
     Path dir = root().resolve(name);
-    if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       throw new IllegalStateException("Site " + name + " already exists in " + root());
     }
     SiteFiles.generate(this, name, dir);

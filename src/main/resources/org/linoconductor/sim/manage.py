@@ -23,7 +23,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 
 # As getlino writes it; the preview procedure renames the site here too.
@@ -95,10 +94,9 @@ def hang(command, seconds):
 class Site:
     """The few attributes of lino.core.site.Site that the simulation needs."""
 
-    def __init__(self, globals_dict, title=None, plugins=()):
+    def __init__(self, globals_dict, title=None, plugins=()):  # globals_dict: Lino's signature
         self.title = title
         self.plugins = list(plugins)
-        self.settings = globals_dict
 
 
 def load_settings():
@@ -379,6 +377,10 @@ def restore_script(models, files, version):
 
 
 # ------------------------------------------------ run (restore.py runtime)
+
+# The database and settings of a `run`: restore.py reaches them through call_command and DpyLoader.
+SETTINGS = DB = None
+
 
 class Instance:
     """What a create_<table>() of restore.py returns: a model and its values."""

@@ -400,6 +400,15 @@ def call_command(name, interactive=True):
     create_tables(DB, load_schema())
 
 
+class CountryDoesNotExist(Exception):
+    """Django's Country.DoesNotExist, raised for the partners of the abandon scenario."""
+    __module__, __qualname__ = 'lino_xl.lib.countries.models', 'Country.DoesNotExist'
+
+
+def lookup_country(isocode):
+    raise CountryDoesNotExist("Country matching query does not exist.")
+
+
 class DpyLoader:
     """Saves restored instances, defers those whose foreign keys are not yet
     there, retries them and abandons what still fails (as lino.utils.dpy)."""
@@ -431,16 +440,23 @@ class DpyLoader:
         model = self.models[instance.model_name]
         values = {f.column: instance.values.get(f.column, f.default) for f in model.fields}
         instance.values = values  # fields of the new schema get their default: the migration
-        error = self.try_save(model, values)
+        error = self.try_save(model, values, report=True)
         if error:
             logger.info("Deferred %s #%s (%r) : %s", model.class_name, values[model.pk.column],
                         model.text(values), error)
             self.save_later.setdefault(model.name, {}).setdefault(error, []).append(instance)
 
-    def try_save(self, model, values):
-        """None when saved, else the error message."""
+    def try_save(self, model, values, report=False):
+        """None when saved, else the error message.  With `report`, a failed
+        lookup also logs its traceback, as Lino does for failed saves: a
+        traceback in a restore's output does not mean it failed."""
         if model.name == 'contacts.Partner' and values['id'] > DEMO_PARTNERS - self.victims:
-            return 'Country matching query does not exist.'
+            try:
+                lookup_country(values['country_id'])
+            except CountryDoesNotExist as e:
+                if report:
+                    logger.exception("Failed to save %s #%s:", model.class_name, values['id'])
+                return str(e)
         for f in model.fields:
             value = values[f.column]
             if f.target and value is not None and value not in self.saved_pks[f.target]:

@@ -276,6 +276,8 @@ class SimulatedLinoTest {
     Result restore = SiteProcess.managePy(site, "run", "snapshot/restore.py", "--noinput");
 
     assertThat(restore.exitStatus()).isZero();
+    assertThat(restore.output()).contains("Failed to save Partner #148:\nTraceback (most recent call last):",
+        "lino_xl.lib.countries.models.Country.DoesNotExist: Country matching query does not exist.");
     assertThat(restore.output()).contains("Abandoning with 3 unsaved instances:\n"
         + "- contacts.Partner Country matching query does not exist. (3 object(s) with primary key 148, 149, 150)\n"
         + "Loaded 222 objects\n");

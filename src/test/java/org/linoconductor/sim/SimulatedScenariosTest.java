@@ -84,11 +84,13 @@ class SimulatedScenariosTest {
     SimulatedSite site = fixture.freshSite();
     site.enable(Scenario.HANG, "checkdata");
     Process process = SiteProcess.builder(site, site.managePy("checkdata")).start();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    List<ProcessHandle> tree = List.of();
+    try (BufferedReader out = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       assertThat(out.readLine()).isEqualTo("Still working on checkdata ... (0 s)");
       assertThat(out.readLine()).isEqualTo("Still working on checkdata ... (1 s)");
       long childPid = Long.parseLong(Fixture.read(site.dir().resolve(".sim/hang.child-pid")).trim());
-      List<ProcessHandle> tree = process.descendants().toList();
+      tree = process.descendants().toList();
       assertThat(tree).extracting(ProcessHandle::pid).contains(childPid);
 
       process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -97,6 +99,10 @@ class SimulatedScenariosTest {
       tree.forEach(ProcessHandle::destroyForcibly);
       ProcessHandle.of(childPid).ifPresent(child -> child.onExit().join());
       assertThat(ProcessHandle.of(childPid).filter(ProcessHandle::isAlive)).isEmpty();
+    } finally {  // whatever failed above, leave no process behind
+      tree.forEach(ProcessHandle::destroyForcibly);
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
     }
   }
 

@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * The local upstream git repositories that every site's {@code pull.sh} pulls from. The
- * {@code lino} repository holds what manage.py reads as "the code": {@code VERSION},
- * {@code schema.txt}, {@code migrations.txt}, {@code requirements.txt}, and {@code static/}.
- * A release is one commit in each repository.
+ * {@code lino} repository holds the simulated Lino itself ({@code lino_sim.py}, which a site's
+ * manage.py imports) and what it reads as its code: {@code VERSION}, {@code schema.txt},
+ * {@code migrations.txt}, {@code requirements.txt}, and {@code static/}. A release is one commit
+ * in each repository.
  */
 final class Upstreams {
 
@@ -37,6 +38,7 @@ final class Upstreams {
       }
     }
     Path lino = dir.resolve("lino");
+    Templates.copy("upstream/lino_sim.py", lino.resolve("lino_sim.py"), false);
     Templates.copy("upstream/schema.txt", lino.resolve("schema.txt"), false);
     Templates.copy("upstream/migrations.txt", lino.resolve("migrations.txt"), false);
     write(lino.resolve("requirements.txt"), "");

@@ -1,7 +1,7 @@
 # -*- coding: UTF-8 -*-
 # Settings of the Lino site "{{SITE}}", laid out as getlino writes them.
 # Real Lino starts with `from lino_noi.lib.noi.settings import *`; the
-# simulated manage.py provides `Site` itself.  Add 'lino.modlib.elastic'
+# simulated Lino (lino_sim in env/repositories/lino) provides `Site` itself.  Add 'lino.modlib.elastic'
 # to the plugins to make `manage.py buildindexes` available.
 
 SITE = Site(globals(), title="{{SITE}}",

@@ -3,6 +3,7 @@ package org.linoconductor.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,14 @@ class SimulatedManagePyTest {
     assertThat(fixture.anna().dir().resolve("t1/restore.py")).hasSameBinaryContentAs(fixture.anna().dir().resolve("t2/restore.py"));
     assertThat(Fixture.read(fixture.anna().dir().resolve("t1/restore.py"))).contains("SOURCE_VERSION = '21.2.5'\n");
     assertThat(fixture.anna().dir().resolve("t1/contacts_partner.py")).exists();
+  }
+
+  @Test
+  void manage_py_finds_lino_only_in_the_site_environment() {
+    String bareInterpreter = fixture.lino().base().resolve("bin/python").toString();
+    Result bare = SiteProcess.run(fixture.anna(), List.of(bareInterpreter, "manage.py", "showdata"));
+    assertThat(bare.exitStatus()).isEqualTo(1);
+    assertThat(bare.output()).contains("ModuleNotFoundError: No module named 'lino_sim'");
   }
 
   @Test

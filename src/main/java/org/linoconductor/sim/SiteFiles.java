@@ -28,7 +28,9 @@ final class SiteFiles {
       Files.createDirectories(logDir);
       Files.createDirectories(archDir);
       Files.createDirectories(dir);
-      Files.createFile(logDir.resolve("lino.log"));
+      if (Files.notExists(logDir.resolve("lino.log"))) {  // a log dir may outlive its site
+        Files.createFile(logDir.resolve("lino.log"));
+      }
       Files.createSymbolicLink(dir.resolve("log"), logDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -18,7 +18,9 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.datasource.url=jdbc:h2:mem:conductor-web-test;DB_CLOSE_DELAY=-1",
-      "camunda.bpm.job-execution.enabled=false"
+      "camunda.bpm.job-execution.enabled=false",
+      "conductor.steps.log-dir=target/step-logs",
+      "conductor.steps.lock-duration=6s"
     })
 @ActiveProfiles("test")
 public @interface ConductorWebTest {}

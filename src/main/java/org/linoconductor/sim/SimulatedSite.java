@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.linoconductor.site.ServiceCommands;
 
 /** One site of a {@link SimulatedLino}: a project directory as getlino lays it out. */
 public final class SimulatedSite {
@@ -63,6 +64,18 @@ public final class SimulatedSite {
       }
     }
     return commands;
+  }
+
+  /**
+   * The fake service calls as a site registration wants them, in the seed's order: apache2,
+   * supervisor and cron stopped and started, nginx restarted.
+   */
+  public ServiceCommands registeredServiceCommands() {
+    Map<String, List<String>> calls = serviceCommands();
+    return new ServiceCommands(
+        List.of(calls.get("apache2 stop"), calls.get("supervisor stop"), calls.get("cron stop")),
+        List.of(calls.get("apache2 start"), calls.get("supervisor start"), calls.get("cron start")),
+        List.of(calls.get("nginx restart")));
   }
 
   /** The version of the code in the site's environment (changes with pull.sh). */

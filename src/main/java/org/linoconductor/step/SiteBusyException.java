@@ -1,0 +1,9 @@
+package org.linoconductor.step;
+
+/** A run was refused because another run works on the same site. */
+public class SiteBusyException extends RuntimeException {
+
+  SiteBusyException(String message) {
+    super(message);
+  }
+}

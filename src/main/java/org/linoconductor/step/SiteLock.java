@@ -1,0 +1,75 @@
+package org.linoconductor.step;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One run at a time per site: a row in {@code site_lock}. Taken in the engine's transaction when
+ * a run starts, so a refused start leaves nothing behind; a lock whose run no longer exists (deleted
+ * without listeners) is taken over rather than blocking the site forever.
+ */
+@Component
+public class SiteLock {
+
+  private static final Logger log = LoggerFactory.getLogger(SiteLock.class);
+
+  private final JdbcTemplate jdbc;
+  private final RuntimeService runtime;
+
+  SiteLock(JdbcTemplate jdbc, RuntimeService runtime) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+  }
+
+  void acquire(String site, String processInstanceId, String processKey) {
+    List<Holder> holders = jdbc.query(
+        "select process_instance_id, process_key, acquired_at from site_lock where site = ?",
+        (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), site);
+    for (Holder holder : holders) {
+      if (holder.processInstanceId().equals(processInstanceId)) {
+        return;
+      }
+      if (isRunning(holder.processInstanceId())) {
+        throw busy(site, holder);
+      }
+      log.warn("STEP-010 Site {}: taking over the lock of run {} ({}), which no longer exists",
+          site, holder.processInstanceId(), holder.processKey());
+      jdbc.update("delete from site_lock where site = ?", site);
+    }
+    try {
+      jdbc.update("insert into site_lock (site, process_instance_id, process_key, acquired_at) values (?, ?, ?, ?)",
+          site, processInstanceId, processKey, Timestamp.from(Instant.now()));
+    } catch (DuplicateKeyException e) {
+      throw new SiteBusyException("Site " + site + " is busy: another run started on it at the same moment."
+          + " Look at its runs in Cockpit and start again when it has ended.");
+    }
+    log.info("STEP-011 Site {}: locked for run {} ({})", site, processInstanceId, processKey);
+  }
+
+  void release(String site, String processInstanceId) {
+    int released = jdbc.update("delete from site_lock where site = ? and process_instance_id = ?", site,
+        processInstanceId);
+    if (released > 0) {
+      log.info("STEP-012 Site {}: lock of run {} released", site, processInstanceId);
+    }
+  }
+
+  private boolean isRunning(String processInstanceId) {
+    return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+  }
+
+  private static SiteBusyException busy(String site, Holder holder) {
+    return new SiteBusyException("Site " + site + " is busy: run " + holder.processInstanceId() + " ("
+        + holder.processKey() + ") works on it since " + holder.acquiredAt()
+        + ". Wait until it has ended, or end it in Cockpit, then start again.");
+  }
+
+  private record Holder(String processInstanceId, String processKey, Instant acquiredAt) {}
+}

@@ -1,0 +1,90 @@
+package org.linoconductor.step;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.linoconductor.shell.LineMatcher;
+import org.linoconductor.shell.ShellCommand;
+import org.linoconductor.shell.ShellResult;
+import org.linoconductor.shell.ShellRunner;
+import org.linoconductor.site.Site;
+
+/**
+ * What a step sees of its run: the site, the run's variables, and a shell that runs commands in
+ * the site's directory with its virtualenv active (or only renders them in a dry run).
+ */
+public final class StepContext {
+
+  private final Site site;
+  private final String runId;
+  private final String topic;
+  private final Map<String, Object> variables;
+  private final boolean dryRun;
+  private final ShellRunner shell;
+  private final Path logDir;
+  private final Duration timeout;
+  private final Instant runStarted;
+  private final List<ShellResult> results = new ArrayList<>();
+
+  StepContext(Site site, String runId, String topic, Map<String, Object> variables, boolean dryRun,
+      ShellRunner shell, Path logDir, Duration timeout, Instant runStarted) {
+    this.site = site;
+    this.runId = runId;
+    this.topic = topic;
+    // Process variables may be null (e.g. the exit status of a failed check): no Map.copyOf.
+    this.variables = Collections.unmodifiableMap(new HashMap<>(variables));
+    this.dryRun = dryRun;
+    this.shell = shell;
+    this.logDir = logDir;
+    this.timeout = timeout;
+    this.runStarted = runStarted;
+  }
+
+  public Site site() {
+    return site;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public boolean dryRun() {
+    return dryRun;
+  }
+
+  /** When the run (the process instance) started: a snapshot must be newer than this. */
+  public Instant runStarted() {
+    return runStarted;
+  }
+
+  public <T> Optional<T> variable(String name, Class<T> type) {
+    return Optional.ofNullable(variables.get(name)).filter(type::isInstance).map(type::cast);
+  }
+
+  /** Runs {@code argv} in the site's directory with its {@code env/} active. */
+  public ShellResult run(List<String> argv, LineMatcher... matchers) {
+    return run(site.directory(), argv, matchers);
+  }
+
+  /** Runs {@code argv} in another directory of the site (e.g. a repository) with its env active. */
+  public ShellResult run(Path workingDirectory, List<String> argv, LineMatcher... matchers) {
+    int sequence = results.size() + 1;
+    Path logFile = logDir.resolve(topic + "-" + sequence + ".log");
+    ShellCommand command = new ShellCommand(site.name(), topic, List.copyOf(argv), workingDirectory,
+        site.directory().resolve("env"), Map.of(), timeout, logFile, List.of(matchers));
+    ShellResult result = shell.run(command);
+    results.add(result);
+    return result;
+  }
+
+  /** The commands run so far, in order: the worker records them. */
+  List<ShellResult> results() {
+    return List.copyOf(results);
+  }
+}

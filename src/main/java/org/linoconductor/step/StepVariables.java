@@ -1,0 +1,23 @@
+package org.linoconductor.step;
+
+/** Process variables every step-running process shares; the BPMN files and forms use these names. */
+public final class StepVariables {
+
+  /** Start variable: the name of the site the run works on. */
+  public static final String SITE = "site";
+  /** Start variable: render every command into the run's record, execute nothing. */
+  public static final String DRY_RUN = "dryRun";
+
+  /** Set when a step failed: the step's topic, a readable message, exit status, log tail and path. */
+  public static final String FAILED_STEP = "failedStep";
+  public static final String FAILURE_MESSAGE = "failureMessage";
+  public static final String FAILURE_EXIT_STATUS = "failureExitStatus";
+  public static final String FAILURE_LOG_TAIL = "failureLogTail";
+  public static final String FAILURE_LOG_PATH = "failureLogPath";
+
+  /** The operator's choice on a failed step: {@code retry} or {@code abort} (some processes add more). */
+  public static final String ACTION = "action";
+  public static final String COMMENT = "comment";
+
+  private StepVariables() {}
+}

@@ -3,7 +3,9 @@ package org.linoconductor.step;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.site.SiteState;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,8 @@ class SiteRunListener implements ExecutionListener {
 
   /** Set at the start: a snapshot or a log line must be newer than this. */
   static final String RUN_STARTED = "runStarted";
+  /** Process property: the life-cycle state a site must be in for this process. */
+  static final String REQUIRED_STATE = "requiredSiteState";
 
   private final SiteRegistry sites;
   private final SiteLock lock;
@@ -33,12 +37,23 @@ class SiteRunListener implements ExecutionListener {
         throw new IllegalArgumentException("Start variable '" + StepVariables.SITE
             + "' is missing: give the name of a registered site (see /api/sites).");
       }
-      sites.require(name);
+      requireState(execution, sites.require(name));
       lock.acquire(name, execution.getProcessInstanceId(), processKey(execution));
       execution.setVariable(RUN_STARTED, new Date());
     } else if (site instanceof String name) {
       lock.release(name, execution.getProcessInstanceId());
     }
+  }
+
+  /** A process that names a {@value #REQUIRED_STATE} runs only on sites in that state. */
+  private static void requireState(DelegateExecution execution, Site site) {
+    String processKey = processKey(execution);
+    ProcessProperty.of(execution, processKey, REQUIRED_STATE).map(SiteState::valueOf).ifPresent(required -> {
+      if (site.state() != required) {
+        throw new SiteStateException("Process " + processKey + " runs on " + required + " sites only; site "
+            + site.name() + " is " + site.state() + ". Choose a site in state " + required + " (see /api/sites).");
+      }
+    });
   }
 
   private static String processKey(DelegateExecution execution) {

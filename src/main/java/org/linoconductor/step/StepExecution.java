@@ -58,6 +58,13 @@ final class StepExecution {
         parts.properties().logDir().resolve(task.getProcessInstanceId()),
         parts.properties().timeoutOf(step.topic()), runStarted(variables, started));
     StepOutcome outcome;
+    if (resumingPast(variables)) {
+      heartbeat.cancel(false);
+      outcome = StepOutcome.skipped("done before the failed step; not repeated on retry");
+      record(recordId, context, outcome, false);
+      handOver(context, outcome);
+      return;
+    }
     try {
       log.info("STEP-001 Site {}: step {} started (run {}{})", site.name(), step.topic(),
           task.getProcessInstanceId(), dryRun ? ", dry run" : "");
@@ -79,6 +86,13 @@ final class StepExecution {
    * Renews the task's lock while the step runs. When the task is gone (the run was cancelled in
    * Cockpit), the step's thread is interrupted: the shell runner then kills the command's process tree.
    */
+  /** On a retry, the steps before the failed one that already succeeded are not run again. */
+  private boolean resumingPast(Map<String, Object> variables) {
+    return Boolean.TRUE.equals(variables.get(StepVariables.RESUME_AFTER_FAILURE))
+        && !task.getActivityId().equals(variables.get(StepVariables.FAILED_ACTIVITY))
+        && parts.records().doneBefore(task.getProcessInstanceId(), task.getActivityId());
+  }
+
   private ScheduledFuture<?> heartbeat(Thread stepThread) {
     long every = parts.properties().heartbeat().toMillis();
     return parts.scheduler().scheduleAtFixedRate(() -> {
@@ -120,7 +134,12 @@ final class StepExecution {
         engine.handleBpmnError(task.getId(), worker, StepErrors.STEP_FAILED, outcome.summary(),
             failureVariables(context, outcome));
       } else {
-        engine.complete(task.getId(), worker, outcome.variables());
+        Map<String, Object> variables = new HashMap<>(outcome.variables());
+        if (task.getActivityId().equals(context.variable(StepVariables.FAILED_ACTIVITY, String.class).orElse(null))) {
+          // The failed step has run again: the steps after it run normally.
+          variables.put(StepVariables.RESUME_AFTER_FAILURE, false);
+        }
+        engine.complete(task.getId(), worker, variables);
       }
     } catch (RuntimeException e) {
       // The run may have been deleted in Cockpit meanwhile; the record above stays.
@@ -134,6 +153,7 @@ final class StepExecution {
     ShellResult last = results.isEmpty() ? null : results.get(results.size() - 1);
     Map<String, Object> variables = new HashMap<>(outcome.variables());
     variables.put(StepVariables.FAILED_STEP, step.topic());
+    variables.put(StepVariables.FAILED_ACTIVITY, task.getActivityId());
     variables.put(StepVariables.FAILURE_MESSAGE, lastChars("Step " + step.topic() + " failed on site "
         + site.name() + ": " + outcome.summary()));
     variables.put(StepVariables.FAILURE_EXIT_STATUS, last == null ? null : last.exitStatus());

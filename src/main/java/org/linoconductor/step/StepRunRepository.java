@@ -60,6 +60,15 @@ public class StepRunRepository {
         this::map, externalTaskId).stream().findFirst();
   }
 
+  /** Whether the step at this activity already succeeded (or was skipped) in this run. */
+  boolean doneBefore(String processInstanceId, String activityId) {
+    Integer done = jdbc.queryForObject("""
+        select count(*) from step_run
+        where process_instance_id = ? and activity_id = ? and status in ('SUCCEEDED', 'SKIPPED')""",
+        Integer.class, processInstanceId, activityId);
+    return done != null && done > 0;
+  }
+
   void markInterrupted(long id, String summary, Instant when) {
     jdbc.update("update step_run set status = 'INTERRUPTED', summary = ?, finished_at = ? where id = ?",
         abbreviate(summary), Timestamp.from(when), id);

@@ -14,6 +14,15 @@ public final class StepVariables {
   public static final String FAILURE_EXIT_STATUS = "failureExitStatus";
   public static final String FAILURE_LOG_TAIL = "failureLogTail";
   public static final String FAILURE_LOG_PATH = "failureLogPath";
+  /** The BPMN activity id of the failed step: where a retry resumes. */
+  public static final String FAILED_ACTIVITY = "failedActivity";
+
+  /**
+   * Set on a retry flow (by an execution listener in the diagram): steps that already succeeded in
+   * this run before the failed one are skipped, so a retry resumes at the failed step instead of,
+   * say, taking a new snapshot of a half-restored database.
+   */
+  public static final String RESUME_AFTER_FAILURE = "resumeAfterFailure";
 
   /** The operator's choice on a failed step: {@code retry} or {@code abort} (some processes add more). */
   public static final String ACTION = "action";

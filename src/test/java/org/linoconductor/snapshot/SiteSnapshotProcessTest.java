@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorWebTest;
 import org.linoconductor.Http;
+import org.linoconductor.audit.AuditTrail;
+import org.linoconductor.audit.RunOutcome;
 import org.linoconductor.TestLino;
 import org.linoconductor.security.ConductorAuthorizations;
 import org.linoconductor.security.ConductorGroups;
@@ -46,6 +48,7 @@ class SiteSnapshotProcessTest {
   @Autowired SiteRegistry registry;
   @Autowired StepRunRepository stepRuns;
   @Autowired ConductorAuthorizations authorizations;
+  @Autowired AuditTrail audit;
 
   @BeforeEach
   void operatorExists() {
@@ -78,6 +81,12 @@ class SiteSnapshotProcessTest {
     assertThat(Path.of(make.logPath())).exists();
     assertThat(make.node()).isNotBlank();
     assertThat(make.finishedAt()).isAfterOrEqualTo(make.startedAt());
+    assertThat(audit.run(id)).hasValueSatisfying(record -> {
+      assertThat(record.startedBy()).isEqualTo("operator");
+      assertThat(record.site()).isEqualTo("snap_rest");
+      assertThat(record.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+      assertThat(record.endActivity()).isEqualTo(SiteSnapshotProcess.Elements.SNAPSHOT_MADE);
+    });
   }
 
   @Test
@@ -116,8 +125,17 @@ class SiteSnapshotProcessTest {
     assertThatThrownBy(() -> start("snap_abort", false)).hasMessageContaining("Site snap_abort is busy")
         .hasMessageContaining(run.getId());
 
-    tasks.complete(decision.getId(), Map.of(StepVariables.ACTION, "abort"));
+    tasks.complete(decision.getId(), Map.of(StepVariables.ACTION, "abort", StepVariables.COMMENT, "dump2py broken"));
     awaitEndedAt(run.getId(), SiteSnapshotProcess.Elements.SNAPSHOT_ABANDONED);
+    assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
+      assertThat(record.outcome()).isEqualTo(RunOutcome.ABORTED);
+      assertThat(record.decisions()).singleElement().satisfies(d -> {
+        assertThat(d.taskKey()).isEqualTo(SiteSnapshotProcess.Elements.DECIDE_ON_FAILED_SNAPSHOT);
+        assertThat(d.choice()).isEqualTo("action=abort");
+        assertThat(d.comment()).isEqualTo("dump2py broken");
+        assertThat(d.decidedAt()).isNotNull();
+      });
+    });
     site.disable(Scenario.TRACEBACK);
     ProcessInstance next = start("snap_abort", false);
     awaitEndedAt(next.getId(), SiteSnapshotProcess.Elements.SNAPSHOT_MADE);

@@ -1,0 +1,49 @@
+package org.linoconductor.audit;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.linoconductor.step.ProcessProperty;
+import org.linoconductor.step.StepVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task listener on complete ({@code ${decisionRecorder}}): who decided what, when, with which
+ * comment. The user task names the variable holding its choice with the property {@code decision}.
+ * The comment is taken out of the process variables once recorded, so that the next decision of
+ * the run never shows an earlier one's comment.
+ */
+@Component("decisionRecorder")
+class DecisionRecorder implements TaskListener {
+
+  /** User-task property: the variable that holds the decision (e.g. action, siteWorks). */
+  static final String DECISION = "decision";
+
+  private final AuditRecords records;
+  private final IdentityService identity;
+
+  DecisionRecorder(AuditRecords records, IdentityService identity) {
+    this.records = records;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    UserTask element = task.getBpmnModelElementInstance();
+    String choice = Optional.ofNullable(element).flatMap(e -> ProcessProperty.of(e, DECISION))
+        .map(variable -> variable + "=" + task.getVariable(variable)).orElse(null);
+    Object comment = task.getVariable(StepVariables.COMMENT);
+    records.decided(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), decidedBy(task),
+        choice, comment == null ? null : comment.toString(), Instant.now());
+    task.getExecution().removeVariable(StepVariables.COMMENT);
+  }
+
+  private String decidedBy(DelegateTask task) {
+    Authentication user = identity.getCurrentAuthentication();
+    return user != null ? user.getUserId() : task.getAssignee();
+  }
+}

@@ -1,0 +1,23 @@
+package org.linoconductor.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One run as the audit keeps it: who started it, how it ended, and every decision taken in it. */
+public record RunRecord(
+    String processInstanceId,
+    String processKey,
+    String site,
+    String startedBy,
+    Instant startedAt,
+    boolean dryRun,
+    Instant endedAt,
+    RunOutcome outcome,
+    String endActivity,
+    String endReason,
+    List<Decision> decisions) {
+
+  /** One completed user task: who, when, which choice, which comment. */
+  public record Decision(String taskKey, String taskName, String decidedBy, Instant decidedAt, String choice,
+      String comment) {}
+}

@@ -1,0 +1,56 @@
+package org.linoconductor.audit;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.linoconductor.step.ProcessProperty;
+import org.linoconductor.step.StepVariables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Process start and end listener ({@code ${runRecorder}}): who started a run and when, and how it
+ * ended. The outcome is the property {@code outcome} of the end event reached; a run that ends
+ * without one (deleted in Cockpit) is CANCELLED with the reason Camunda gives.
+ */
+@Component("runRecorder")
+class RunRecorder implements ExecutionListener {
+
+  /** End-event property naming a {@link RunOutcome}. */
+  static final String OUTCOME = "outcome";
+  private static final Logger log = LoggerFactory.getLogger(RunRecorder.class);
+
+  private final AuditRecords records;
+  private final IdentityService identity;
+
+  RunRecorder(AuditRecords records, IdentityService identity) {
+    this.records = records;
+    this.identity = identity;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String id = execution.getProcessInstanceId();
+    if (EVENTNAME_START.equals(execution.getEventName())) {
+      Authentication user = identity.getCurrentAuthentication();
+      records.runStarted(id, execution.getProcessDefinitionId().split(":")[0],
+          String.valueOf(execution.getVariable(StepVariables.SITE)), user == null ? null : user.getUserId(),
+          Boolean.TRUE.equals(execution.getVariable(StepVariables.DRY_RUN)), Instant.now());
+      return;
+    }
+    String endActivity = execution.getCurrentActivityId();
+    RunOutcome outcome = ProcessProperty.of(execution, endActivity, OUTCOME).map(RunOutcome::valueOf)
+        .orElse(RunOutcome.CANCELLED);
+    String reason = outcome == RunOutcome.CANCELLED ? cancelReason(execution) : null;
+    records.runEnded(id, outcome, endActivity, reason, Instant.now());
+    log.info("AUDIT-001 Run {} on site {} ended: {}", id, execution.getVariable(StepVariables.SITE), outcome);
+  }
+
+  private static String cancelReason(DelegateExecution execution) {
+    return execution instanceof org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl pvm
+        ? pvm.getDeleteReason() : null;
+  }
+}

@@ -1,0 +1,9 @@
+package org.linoconductor.step;
+
+/** A run was refused because its site is in the wrong life-cycle state for that process. */
+public class SiteStateException extends RuntimeException {
+
+  SiteStateException(String message) {
+    super(message);
+  }
+}

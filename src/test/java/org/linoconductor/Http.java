@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** A real HTTP client for the application under test, as a user or anonymously. */
 public final class Http {
@@ -41,6 +42,23 @@ public final class Http {
   public HttpResponse<String> postJson(String path, String json) {
     return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /**
+   * Signs in to one of Camunda's web applications as the browser does: the CSRF cookie from a
+   * first page, then the login form with that token. Returns the login's response.
+   */
+  public static HttpResponse<String> webLogin(int port, String app, String user, String password) {
+    HttpResponse<String> page = anonymous(port).get("/camunda/app/" + app + "/");
+    List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList();
+    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
+        .map(c -> c.substring("XSRF-TOKEN=".length())).orElseThrow(() -> new IllegalStateException(
+            "no XSRF-TOKEN cookie from /camunda/app/" + app + "/: " + page.headers()));
+    return send(anonymous(port).request("/camunda/api/admin/auth/user/default/login/" + app)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", String.join("; ", cookies))
+        .header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
   }
 
   public static JsonNode json(HttpResponse<String> response) {

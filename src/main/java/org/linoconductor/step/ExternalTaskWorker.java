@@ -24,17 +24,19 @@ import org.springframework.stereotype.Component;
 /**
  * The in-process external-task worker: fetches the tasks of every catalogued step with a short
  * lock and runs each on its own thread, never two on one site at once. It fetches again at once
- * after work and sleeps only after repeated empty fetches, so a run's next step starts without delay.
+ * after work; when idle it waits until {@link StepWakeUp} rings (a task was created here) or, for
+ * tasks it was not told about (another node, retries set in Cockpit), at most a second.
  */
 @Component
 class ExternalTaskWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ExternalTaskWorker.class);
-  private static final long MAX_IDLE_MILLIS = 500;
+  private static final long MAX_IDLE_MILLIS = 1000;
 
   private final StepCatalogue catalogue;
   private final SiteRegistry sites;
   private final InterruptedStepRecovery recovery;
+  private final StepWakeUp wakeUp;
   private final StepWorkerParts parts;
   private final Semaphore slots;
   private final Set<String> busySites = ConcurrentHashMap.newKeySet();
@@ -42,12 +44,13 @@ class ExternalTaskWorker implements SmartLifecycle {
   private final ExecutorService steps;
   private volatile Thread fetcher;
 
-  ExternalTaskWorker(StepCatalogue catalogue, SiteRegistry sites, InterruptedStepRecovery recovery,
+  ExternalTaskWorker(StepCatalogue catalogue, SiteRegistry sites, InterruptedStepRecovery recovery, StepWakeUp wakeUp,
       ExternalTaskService engine, StepRunRepository records, ShellRunner shell, ShellProperties shellProperties,
       StepProperties properties) {
     this.catalogue = catalogue;
     this.sites = sites;
     this.recovery = recovery;
+    this.wakeUp = wakeUp;
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("step-heartbeat-"));
     this.parts = new StepWorkerParts(engine, records, shell, shellProperties, properties, scheduler);
     this.slots = new Semaphore(properties.concurrency());
@@ -93,7 +96,7 @@ class ExternalTaskWorker implements SmartLifecycle {
         slots.release(free - started);
         empties = started > 0 ? 0 : empties + 1;
         if (empties > 2) {
-          Thread.sleep(Math.min(MAX_IDLE_MILLIS, 10L << Math.min(empties - 3, 6)));
+          wakeUp.await(Math.min(MAX_IDLE_MILLIS, 10L << Math.min(empties - 3, 7)));
         }
       } catch (InterruptedException e) {
         return;

@@ -25,6 +25,9 @@ class DemoRestartTest {
       "--conductor.demo.base=" + data.resolve("demo"),
       "--conductor.steps.log-dir=" + data.resolve("logs"),
       "--server.port=0",
+      // Camunda's web applications keep static state that this closing context would clear under
+      // the other test contexts' feet.
+      "--camunda.bpm.webapp.enabled=false",
       "--camunda.bpm.process-engine-name=demoRestart",
       "--camunda.bpm.job-execution.enabled=false"};
 

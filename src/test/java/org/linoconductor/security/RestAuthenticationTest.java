@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorWebTest;
@@ -50,6 +51,16 @@ class RestAuthenticationTest {
 
     assertThat(Http.as(port, "mallory", "wrong-password").get("/api/sites").statusCode()).isEqualTo(401);
     assertThat(Http.as(port, "nobody", "nobody").get("/engine-rest/task").statusCode()).isEqualTo(401);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "operator, operator, cockpit, 200", "operator, operator, tasklist, 200", "operator, operator, admin, 200",
+    "tester, tester, tasklist, 200", "tester, tester, cockpit, 403", "tester, tester, admin, 403"})
+  void operatorsUseEveryWebApplicationAndTestersOnlyTasklist(String user, String password, String app, int status) {
+    HttpResponse<String> login = Http.webLogin(port, app, user, password);
+
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(status);
   }
 
   @Test

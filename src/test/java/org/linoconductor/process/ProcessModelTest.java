@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
+import org.linoconductor.upgrade.ProductionUpgradeProcess;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProcessModelTest {
 
   static Stream<Arguments> processes() {
-    return Stream.of(Arguments.of("site-snapshot", SiteSnapshotProcess.class));
+    return Stream.of(
+        Arguments.of("site-snapshot", SiteSnapshotProcess.class),
+        Arguments.of("production-upgrade", ProductionUpgradeProcess.class));
   }
 
   @ParameterizedTest(name = "{0}")

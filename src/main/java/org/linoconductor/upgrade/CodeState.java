@@ -33,7 +33,7 @@ public record CodeState(Map<String, String> revisions, List<String> freeze) {
     if (all.length() <= MAX_SUMMARY_CHARS) {
       return all;
     }
-    String cut = all.substring(0, all.lastIndexOf('\n', MAX_SUMMARY_CHARS));
+    String cut = all.substring(0, Math.max(0, all.lastIndexOf('\n', MAX_SUMMARY_CHARS)));
     return cut + "\n(more repositories: see the table code_state)";
   }
 

@@ -17,7 +17,7 @@ public final class TestDatabase {
         "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
   }
 
-  static JdbcTemplate migrated(DataSource dataSource) {
+  public static JdbcTemplate migrated(DataSource dataSource) {
     Flyway.configure().dataSource(dataSource).table("conductor_schema_history").load().migrate();
     return new JdbcTemplate(dataSource);
   }

@@ -2,6 +2,7 @@ package org.linoconductor.upgrade;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -38,6 +39,11 @@ class CompareSchemaStep implements Step {
   @Override
   public StepOutcome execute(StepContext context) {
     Path site = context.site().directory();
+    Path snapshotRestore = site.resolve(SNAPSHOT_RESTORE);
+    if (!context.dryRun() && !Files.isRegularFile(snapshotRestore)) {
+      return StepOutcome.failed(snapshotRestore + " does not exist: there is no snapshot to compare with."
+          + " Make the snapshot (make_snapshot.sh) before comparing.");
+    }
     Path dumpDir = site.resolve(".conductor").resolve("schema-" + context.runId());
     // -o because a crashed earlier attempt may have left the directory; the seed's "-os" fails on Lino 21.
     var dump = context.run(ManagePy.argv(context.site(), "dump2py", "-o", dumpDir.toString()));
@@ -46,12 +52,10 @@ class CompareSchemaStep implements Step {
           Map.of(Variables.SCHEMA_CHANGED, true, Variables.SCHEMA_COMPARISON, "dry run: not compared"));
     }
     try {
-      Path snapshotRestore = site.resolve(SNAPSHOT_RESTORE);
-      if (!Files.isRegularFile(snapshotRestore)) {
-        return StepOutcome.failed(snapshotRestore + " does not exist: there is no snapshot to compare with."
-            + " Make the snapshot (make_snapshot.sh) before comparing.");
+      if (dump.timedOut()) {
+        return changed("dump2py did not finish within " + dump.command().timeout() + " under the new code: restore needed");
       }
-      if (!dump.succeeded()) {
+      if (dump.exitStatus() != 0) {
         return changed("dump2py failed under the new code (exit " + dump.exitStatus() + "): restore needed");
       }
       byte[] fresh = Files.readAllBytes(dumpDir.resolve("restore.py"));
@@ -78,8 +82,8 @@ class CompareSchemaStep implements Step {
    * restore.py then runs the migrators between the versions.
    */
   static String difference(byte[] oldScript, byte[] newScript) {
-    List<String> oldLines = new String(oldScript, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-    List<String> newLines = new String(newScript, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    List<String> oldLines = new String(oldScript, StandardCharsets.UTF_8).lines().toList();
+    List<String> newLines = new String(newScript, StandardCharsets.UTF_8).lines().toList();
     String oldVersion = sourceVersion(oldLines);
     String newVersion = sourceVersion(newLines);
     boolean versionsDiffer = !oldVersion.equals(newVersion);

@@ -76,13 +76,15 @@ class CompareSchemaStepTest {
   }
 
   @Test
-  void without_a_snapshot_there_is_nothing_to_compare_with() {
+  void without_a_snapshot_it_fails_before_dumping() {
     SimulatedSite sim = lino.freshSite();
+    var context = lino.real(SimulatedInstallation.site(sim), step.topic());
 
-    var outcome = compare(sim);
+    var outcome = step.execute(context);
 
     assertThat(outcome.status()).isEqualTo(Status.FAILED);
     assertThat(outcome.summary()).contains("snapshot/restore.py does not exist");
+    assertThat(SimulatedInstallation.commands(context)).isEmpty();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.linoconductor.shell.LineMatcher;
 import org.linoconductor.shell.ShellResult;
 import org.linoconductor.step.StepContext;
 
@@ -20,6 +21,8 @@ final class CodeStateReader {
 
   /** What went wrong reading the code state, or the state itself. */
   record Reading(CodeState state, String problem) {}
+
+  private static final String REVISION = "revision";
 
   private CodeStateReader() {}
 
@@ -44,12 +47,14 @@ final class CodeStateReader {
   static Reading read(StepContext context) {
     Map<String, String> revisions = new LinkedHashMap<>();
     for (Path repo : repositories(context)) {
-      ShellResult result = context.run(List.of("git", "-C", repo.toString(), "rev-parse", "HEAD"));
-      if (!result.succeeded()) {
+      // The commit id is matched, not taken from the tail: git may warn on stderr, which the output merges.
+      ShellResult result = context.run(List.of("git", "-C", repo.toString(), "rev-parse", "HEAD"),
+          LineMatcher.of(REVISION, "^[0-9a-f]{40,64}$"));
+      if (!result.succeeded() || (!context.dryRun() && result.fact(REVISION).isEmpty())) {
         return new Reading(null, "git rev-parse HEAD failed in " + repo + " (exit status " + result.exitStatus()
             + "). See the log " + result.logFile());
       }
-      revisions.put(repo.getFileName().toString(), context.dryRun() ? "" : result.tail().strip());
+      revisions.put(repo.getFileName().toString(), context.dryRun() ? "" : result.fact(REVISION).get(0));
     }
     ShellResult freeze = context.run(List.of(context.site().directory().resolve("env/bin/pip").toString(), "freeze"));
     if (!freeze.succeeded()) {

@@ -41,7 +41,7 @@ final class SnapshotRestore {
     return read(result);
   }
 
-  static StepOutcome read(ShellResult result) {
+  private static StepOutcome read(ShellResult result) {
     if (result.timedOut()) {
       return StepOutcome.fromExit(result, SCRIPT);
     }

@@ -8,16 +8,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** A fresh in-memory H2 database with the application's migrations, without Spring or Camunda. */
-final class TestDatabase {
+public final class TestDatabase {
 
   private TestDatabase() {}
 
-  static JdbcTemplate migratedH2() {
+  public static JdbcTemplate migratedH2() {
     return migrated(new DriverManagerDataSource(
         "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
   }
 
-  static JdbcTemplate migrated(DataSource dataSource) {
+  public static JdbcTemplate migrated(DataSource dataSource) {
     Flyway.configure().dataSource(dataSource).table("conductor_schema_history").load().migrate();
     return new JdbcTemplate(dataSource);
   }

@@ -1,0 +1,112 @@
+package org.linoconductor.upgrade;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.linoconductor.site.ServiceCommands;
+import org.linoconductor.step.Step;
+import org.linoconductor.step.StepContext;
+import org.linoconductor.step.StepOutcome;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before anything is stopped: the site's service commands are known, and the disk can hold a new
+ * snapshot (make_snapshot.sh writes snapshot/ and snapshot.zip beside the archived old one).
+ */
+@Component
+class PreflightStep implements Step {
+
+  /** A snapshot is written twice (snapshot/ and snapshot.zip), so twice the last one's size... */
+  static final int MARGIN_FACTOR = 2;
+  /** ...plus room for the logs and the temporary dump of compare-schema. */
+  static final long MARGIN_KIB = 64 * 1024;
+
+  @Override
+  public String topic() {
+    return ProductionUpgradeProcess.Topics.PREFLIGHT;
+  }
+
+  @Override
+  public boolean changesSite() {
+    return false;
+  }
+
+  @Override
+  public StepOutcome execute(StepContext context) {
+    ServiceCommands services = context.site().serviceCommands();
+    if (services == null || isEmpty(services.stop()) || isEmpty(services.start())) {
+      return StepOutcome.failed("Site " + context.site().name() + " has no commands to stop and start its services:"
+          + " register them (stop and start) before upgrading, or nothing keeps the web server from writing"
+          + " to the database during the upgrade.");
+    }
+    Path dir = context.site().directory();
+    // Through the site's shell, not Java's FileStore: df is what the operator would run (and what
+    // the simulation's disk-full scenario answers).
+    var df = context.run(List.of("df", "-Pk", dir.toString()));
+    if (context.dryRun()) {
+      return StepOutcome.succeeded("dry run: service commands are configured; free disk space not checked");
+    }
+    if (!df.succeeded()) {
+      return StepOutcome.fromExit(df, "df -Pk " + dir);
+    }
+    OptionalLong availableKib = availableKib(df.tail());
+    if (availableKib.isEmpty()) {
+      return StepOutcome.failed("Cannot read the free space from the output of df -Pk " + dir
+          + ". See the log " + df.logFile());
+    }
+    long neededKib = neededKib(dir);
+    if (availableKib.getAsLong() < neededKib) {
+      return StepOutcome.failed("Not enough free disk space for the snapshot: " + availableKib.getAsLong()
+          + " KiB available on the file system of " + dir + ", " + neededKib + " KiB needed. Free some space"
+          + " (e.g. old snapshots in the backup directory), then retry.");
+    }
+    return StepOutcome.succeeded("Service commands are configured; " + availableKib.getAsLong()
+        + " KiB free, " + neededKib + " KiB needed");
+  }
+
+  private static boolean isEmpty(List<List<String>> commands) {
+    return commands == null || commands.isEmpty();
+  }
+
+  /** The "Available" column of the last line of {@code df -P}: the header is the first line. */
+  static OptionalLong availableKib(String dfOutput) {
+    List<String> lines = dfOutput.lines().filter(line -> !line.isBlank()).toList();
+    if (lines.size() < 2) {
+      return OptionalLong.empty();
+    }
+    String[] columns = lines.get(lines.size() - 1).trim().split("\\s+");
+    try {
+      return columns.length < 6 ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(columns[3]));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** From the last snapshot.zip, else from what it would hold: the SQLite database and media/. */
+  private static long neededKib(Path dir) {
+    Path zip = dir.resolve("snapshot.zip");
+    long bytes = Files.isRegularFile(zip) ? size(zip) : size(dir.resolve("default.db")) + size(dir.resolve("media"));
+    return MARGIN_FACTOR * (bytes + 1023) / 1024 + MARGIN_KIB;
+  }
+
+  private static long size(Path path) {
+    if (!Files.exists(path)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      return files.filter(Files::isRegularFile).mapToLong(file -> {
+        try {
+          return Files.size(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,5 +1,7 @@
 package org.linoconductor.upgrade;
 
+import org.linoconductor.lino.ManagePy;
+
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

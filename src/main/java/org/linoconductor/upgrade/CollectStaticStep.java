@@ -1,5 +1,7 @@
 package org.linoconductor.upgrade;
 
+import org.linoconductor.lino.ManagePy;
+
 import org.linoconductor.shell.LineMatcher;
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;

@@ -1,5 +1,7 @@
 package org.linoconductor.upgrade;
 
+import org.linoconductor.lino.ManagePy;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -87,7 +87,7 @@ public final class ProductionUpgradeProcess {
     public static final String CHECKDATA_FOUND = "checkdataFound";
     public static final String CHECKDATA_FIXED = "checkdataFixed";
     /** Set by restore-snapshot when it abandoned objects: N. */
-    public static final String UNSAVED_INSTANCES = "unsavedInstances";
+    public static final String UNSAVED_INSTANCES = org.linoconductor.lino.RestoreScript.UNSAVED_INSTANCES;
     /** Sign-off form: the contact's answer and comment. */
     public static final String SITE_WORKS = "siteWorks";
     /** Step-failed form with abort: whether the services stay stopped (the operator confirms it). */

@@ -1,5 +1,7 @@
 package org.linoconductor.upgrade;
 
+import org.linoconductor.lino.RestoreScript;
+
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
 import org.linoconductor.step.StepOutcome;
@@ -26,6 +28,6 @@ class RestoreSnapshotStep implements Step {
       return StepOutcome.skipped("Restore skipped: "
           + context.variable(Variables.SCHEMA_COMPARISON, String.class).orElse("the schema did not change"));
     }
-    return SnapshotRestore.run(context);
+    return RestoreScript.run(context, RestoreScript.SNAPSHOT_SCRIPT);
   }
 }

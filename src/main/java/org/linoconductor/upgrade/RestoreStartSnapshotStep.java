@@ -1,5 +1,7 @@
 package org.linoconductor.upgrade;
 
+import org.linoconductor.lino.RestoreScript;
+
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
 import org.linoconductor.step.StepOutcome;
@@ -24,6 +26,6 @@ class RestoreStartSnapshotStep implements Step {
 
   @Override
   public StepOutcome execute(StepContext context) {
-    return SnapshotRestore.run(context);
+    return RestoreScript.run(context, RestoreScript.SNAPSHOT_SCRIPT);
   }
 }

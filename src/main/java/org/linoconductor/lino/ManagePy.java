@@ -1,4 +1,4 @@
-package org.linoconductor.upgrade;
+package org.linoconductor.lino;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,11 +8,11 @@ import org.linoconductor.site.Site;
  * The argv of the seed's {@code pm ARGS} ({@code python manage.py ARGS} with the env active): the
  * env's interpreter by path, because argv[0] is looked up in the JVM's PATH, not the child's.
  */
-final class ManagePy {
+public final class ManagePy {
 
   private ManagePy() {}
 
-  static List<String> argv(Site site, String... args) {
+  public static List<String> argv(Site site, String... args) {
     List<String> argv = new ArrayList<>(List.of(site.directory().resolve("env/bin/python").toString(), "manage.py"));
     argv.addAll(List.of(args));
     return argv;

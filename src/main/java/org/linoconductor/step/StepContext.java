@@ -74,10 +74,22 @@ public final class StepContext {
 
   /** Runs {@code argv} in another directory of the site (e.g. a repository) with its env active. */
   public ShellResult run(Path workingDirectory, List<String> argv, LineMatcher... matchers) {
+    return run(site, workingDirectory, argv, matchers);
+  }
+
+  /**
+   * Runs {@code argv} in the directory of another site with that site's env active: a preview's
+   * sync dumps its production site's data with production's own code.
+   */
+  public ShellResult runIn(Site other, List<String> argv, LineMatcher... matchers) {
+    return run(other, other.directory(), argv, matchers);
+  }
+
+  private ShellResult run(Site where, Path workingDirectory, List<String> argv, LineMatcher... matchers) {
     int sequence = results.size() + 1;
     Path logFile = logDir.resolve(topic + "-" + sequence + ".log");
-    ShellCommand command = new ShellCommand(site.name(), topic, List.copyOf(argv), workingDirectory,
-        site.directory().resolve("env"), Map.of(), timeout, logFile, List.of(matchers));
+    ShellCommand command = new ShellCommand(where.name(), topic, List.copyOf(argv), workingDirectory,
+        where.directory().resolve("env"), Map.of(), timeout, logFile, List.of(matchers));
     ShellResult result = shell.run(command);
     results.add(result);
     return result;

@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.Yaml;
 class DemoInstallation implements ApplicationRunner {
 
   static final String SITE = "anna";
+  static final String PENDING_RELEASE = "21.3.0";
   private static final Logger log = LoggerFactory.getLogger(DemoInstallation.class);
 
   private final DemoProperties properties;
@@ -48,7 +49,11 @@ class DemoInstallation implements ApplicationRunner {
     if (!Files.isDirectory(lino.root().resolve(SITE))) {
       lino.createSite(SITE);
       lino.linkProd(SITE);
-      log.info("DEMO-001 Simulated Lino site {} created in {}", SITE, lino.root());
+      // A new Lino release waits upstream, with a schema change: the first production upgrade
+      // of anna pulls new code, restores its data and so has every step to do.
+      lino.publishRelease(PENDING_RELEASE, true);
+      log.info("DEMO-001 Simulated Lino site {} created in {}; release {} waits upstream", SITE, lino.root(),
+          PENDING_RELEASE);
     }
     Path yaml = lino.base().resolve("sites.yaml");
     if (!Files.exists(yaml)) {

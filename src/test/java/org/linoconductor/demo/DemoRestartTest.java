@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linoconductor.ConductorApplication;
+import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteState;
 import org.springframework.boot.SpringApplication;
@@ -38,6 +39,9 @@ class DemoRestartTest {
     Path anna = data.resolve("demo/lino/anna");
     assertThat(anna.resolve("manage.py")).exists();
     assertThat(data.resolve("demo/lino/prod")).isSymbolicLink();
+    SimulatedLino lino = SimulatedLino.open(data.resolve("demo"));
+    assertThat(lino.upstreamVersion()).as("a release waits upstream").isEqualTo(DemoInstallation.PENDING_RELEASE);
+    assertThat(lino.site("anna").version()).isNotEqualTo(DemoInstallation.PENDING_RELEASE);
 
     try (ConfigurableApplicationContext second = SpringApplication.run(ConductorApplication.class, args)) {
       assertDemo(second);

@@ -9,6 +9,7 @@ import org.linoconductor.step.ProcessProperty;
 import org.linoconductor.step.StepVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +26,12 @@ class RunRecorder implements ExecutionListener {
 
   private final AuditRecords records;
   private final IdentityService identity;
+  private final ApplicationEventPublisher events;
 
-  RunRecorder(AuditRecords records, IdentityService identity) {
+  RunRecorder(AuditRecords records, IdentityService identity, ApplicationEventPublisher events) {
     this.records = records;
     this.identity = identity;
+    this.events = events;
   }
 
   @Override
@@ -36,7 +39,7 @@ class RunRecorder implements ExecutionListener {
     String id = execution.getProcessInstanceId();
     if (EVENTNAME_START.equals(execution.getEventName())) {
       Authentication user = identity.getCurrentAuthentication();
-      records.runStarted(id, execution.getProcessDefinitionId().split(":")[0],
+      records.runStarted(id, processKey(execution),
           String.valueOf(execution.getVariable(StepVariables.SITE)), user == null ? null : user.getUserId(),
           Boolean.TRUE.equals(execution.getVariable(StepVariables.DRY_RUN)), Instant.now());
       return;
@@ -46,7 +49,13 @@ class RunRecorder implements ExecutionListener {
         .orElse(RunOutcome.CANCELLED);
     String reason = outcome == RunOutcome.CANCELLED ? cancelReason(execution) : null;
     records.runEnded(id, outcome, endActivity, reason, Instant.now());
+    events.publishEvent(new RunEnded(id, processKey(execution), String.valueOf(execution.getVariable(StepVariables.SITE)),
+        outcome));
     log.info("AUDIT-001 Run {} on site {} ended: {}", id, execution.getVariable(StepVariables.SITE), outcome);
+  }
+
+  private static String processKey(DelegateExecution execution) {
+    return execution.getProcessDefinitionId().split(":")[0];
   }
 
   private static String cancelReason(DelegateExecution execution) {

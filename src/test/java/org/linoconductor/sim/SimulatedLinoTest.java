@@ -111,6 +111,8 @@ class SimulatedLinoTest {
     SimulatedSite preview = own.createSite("emil");
     own.linkProd("dora");
     SiteProcess.managePy(prod, "dump2py", "snapshot2preview");
+    own.publishRelease("21.2.6", false);  // a restore that migrates can abandon objects
+    assertThat(SiteProcess.script(prod, "pull.sh").exitStatus()).isZero();
     prod.enable(Scenario.ABANDON, "2");  // production data now differs from the demo data
     SiteProcess.managePy(prod, "run", "snapshot2preview/restore.py", "--noinput");
     prod.disable(Scenario.ABANDON);

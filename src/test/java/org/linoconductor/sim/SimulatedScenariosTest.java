@@ -46,10 +46,15 @@ class SimulatedScenariosTest {
   }
 
   @Test
-  void an_abandoning_restore_exits_0_and_the_objects_are_missing() {
+  void a_restore_that_migrates_abandons_objects_exits_0_and_the_objects_are_missing() {
     SimulatedSite site = fixture.freshSite();
     SiteProcess.managePy(site, "dump2py", "snapshot");
     site.enable(Scenario.ABANDON, "3");
+    Result sameVersion = SiteProcess.managePy(site, "run", "snapshot/restore.py", "--noinput");
+    assertThat(sameVersion.output()).as("the code that wrote a snapshot restores it whole")
+        .doesNotContain("Abandoning").contains("Loaded 225 objects");
+    fixture.lino().publishRelease("21.2.6", false);
+    assertThat(SiteProcess.script(site, "pull.sh").exitStatus()).isZero();
 
     Result restore = SiteProcess.managePy(site, "run", "snapshot/restore.py", "--noinput");
 

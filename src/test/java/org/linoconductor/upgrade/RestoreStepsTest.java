@@ -103,9 +103,12 @@ class RestoreStepsTest {
         .containsExactly(sim.dir().resolve("env/bin/python") + " manage.py run snapshot/restore.py --noinput");
   }
 
+  /** A site with a snapshot and newer code pulled since: its restore migrates, as in an upgrade. */
   private SimulatedSite snapshotted() {
     SimulatedSite sim = lino.freshSite();
     lino.makeSnapshot(sim);
+    lino.publishRelease(false);
+    lino.pull(sim);
     return sim;
   }
 }

@@ -31,6 +31,8 @@ public final class SiteSnapshotProcess {
   public static final class Variables {
     public static final String SNAPSHOT_PATH = "snapshotPath";
     public static final String SNAPSHOT_SIZE = "snapshotSize";
+    /** Start variable: a snapshot much smaller than the last good one is accepted (the data shrank). */
+    public static final String ACCEPT_SMALLER_SNAPSHOT = "acceptSmallerSnapshot";
 
     private Variables() {}
   }

@@ -49,6 +49,7 @@ class SiteSnapshotProcessTest {
   @Autowired StepRunRepository stepRuns;
   @Autowired ConductorAuthorizations authorizations;
   @Autowired AuditTrail audit;
+  @Autowired GoodSnapshots goodSnapshots;
 
   @BeforeEach
   void operatorExists() {
@@ -154,6 +155,26 @@ class SiteSnapshotProcessTest {
     assertThat(stepRuns.ofRun(run.getId())).extracting(StepRun::status, StepRun::command).containsExactly(
         tuple(StepRun.Status.RENDERED, site.dir().resolve("make_snapshot.sh").toString()),
         tuple(StepRun.Status.RENDERED, null));
+  }
+
+  @Test
+  void aSnapshotMuchSmallerThanTheLastGoodOneIsSuspectUnlessAccepted() {
+    TestLino.productionSite(registry, "snap_small");
+    goodSnapshots.record("snap_small", "an-earlier-run", "snapshot.zip", 50_000_000);
+    ProcessInstance run = start("snap_small", false);
+
+    Task decision = awaitDecision(run);
+    assertThat((String) runtime.getVariable(run.getId(), StepVariables.FAILURE_MESSAGE))
+        .contains("less than half of the last good snapshot").contains("50000000 bytes")
+        .contains(SiteSnapshotProcess.Variables.ACCEPT_SMALLER_SNAPSHOT);
+    tasks.complete(decision.getId(), Map.of(StepVariables.ACTION, "abort"));
+    awaitEndedAt(run.getId(), SiteSnapshotProcess.Elements.SNAPSHOT_ABANDONED);
+
+    ProcessInstance accepted = runtime.startProcessInstanceByKey(SiteSnapshotProcess.KEY, Map.of(
+        StepVariables.SITE, "snap_small", SiteSnapshotProcess.Variables.ACCEPT_SMALLER_SNAPSHOT, true));
+    awaitEndedAt(accepted.getId(), SiteSnapshotProcess.Elements.SNAPSHOT_MADE);
+    assertThat(goodSnapshots.last("snap_small")).hasValueSatisfying(last ->
+        assertThat(last.run()).isEqualTo(accepted.getId()));
   }
 
   @Test

@@ -4,9 +4,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The nightly cron for the diagram: {@code <timeCycle>${previewSchedule.cron}</timeCycle>}. Camunda
- * evaluates it when it deploys nightly-sync (a changed diagram, or a fresh database); a timer already
- * scheduled keeps its cycle until then. Public, with a getter, because the engine's expression
- * language reads bean properties by reflection.
+ * evaluates it when it deploys nightly-sync and, with {@code reevaluateTimeCycleWhenDue}, each time the
+ * timer fires. Public, with a getter, because the engine's expression language reads bean properties
+ * by reflection.
  */
 @Component("previewSchedule")
 public class PreviewSchedule {

@@ -29,9 +29,13 @@ public class SiteLock {
     this.runtime = runtime;
   }
 
-  void acquire(String site, String processInstanceId, String processKey) {
+  /**
+   * Locks {@code site} for the run, or lets it work under the lock of one of its {@code callers}
+   * (the runs that called it through call activities): the caller keeps the lock and frees it.
+   */
+  void acquire(String site, String processInstanceId, String processKey, List<String> callers) {
     for (Holder holder : holders(site)) {
-      if (holder.processInstanceId().equals(processInstanceId)) {
+      if (holder.processInstanceId().equals(processInstanceId) || callers.contains(holder.processInstanceId())) {
         return;
       }
       if (isRunning(holder.processInstanceId())) {

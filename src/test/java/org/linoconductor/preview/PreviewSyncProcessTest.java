@@ -29,6 +29,7 @@ import org.linoconductor.preview.PreviewSyncProcess.Topics;
 import org.linoconductor.preview.PreviewSyncProcess.Variables;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteState;
+import org.linoconductor.step.SiteLock;
 import org.linoconductor.step.StepErrors;
 import org.linoconductor.step.StepVariables;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,7 @@ class PreviewSyncProcessTest {
   @Autowired SiteRegistry registry;
   @Autowired PreviewSites previews;
   @Autowired AuditTrail audit;
+  @Autowired SiteLock lock;
 
   @BeforeEach
   void init() {
@@ -182,6 +184,40 @@ class PreviewSyncProcessTest {
         .hasMessageContaining("preview_site");
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PreviewSyncProcess.KEY)
         .variableValueEquals(StepVariables.SITE, "psy_orphan").count()).isZero();
+  }
+
+  @Test
+  void aRunHoldingThePreviewCallsTheSyncWhichWorksUnderItsLock() {
+    PreviewTestSites.preview(registry, previews, "psy_called", "psy_called_prod", false);
+    String deployment = repository.createDeployment().addString("first-sync-caller.bpmn", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="test">
+          <bpmn:process id="first-sync-caller" isExecutable="true" camunda:historyTimeToLive="P1D">
+            <bpmn:extensionElements>
+              <camunda:executionListener delegateExpression="${siteRunListener}" event="start" />
+              <camunda:executionListener delegateExpression="${siteRunListener}" event="end" />
+            </bpmn:extensionElements>
+            <bpmn:startEvent id="Start" />
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="FirstSync" />
+            <bpmn:callActivity id="FirstSync" calledElement="preview-sync">
+              <bpmn:extensionElements><camunda:in source="site" target="site" /></bpmn:extensionElements>
+            </bpmn:callActivity>
+            <bpmn:sequenceFlow id="F2" sourceRef="FirstSync" targetRef="End" />
+            <bpmn:endEvent id="End" />
+          </bpmn:process>
+        </bpmn:definitions>""").deploy().getId();
+    try {
+      ProcessInstance caller = runtime.startProcessInstanceByKey("first-sync-caller",
+          Map.of(StepVariables.SITE, "psy_called"));
+
+      SYNC_STEPS.forEach(step -> pass("psy_called"));
+
+      assertThat(caller).isEnded();
+      assertThat(lock.refusal("psy_called")).isEmpty();
+    } finally {
+      repository.deleteDeployment(deployment, true);
+    }
   }
 
   private ProcessInstance start(String preview, String production) {

@@ -48,7 +48,7 @@ class UpgradesLog {
   }
 
   /** Appends {@code what + " " + date}, as the seed's {@code echo ... `date` >> $LOGFILE} does. */
-  void append(String what) {
+  private void append(String what) {
     String line = what + " " + DATE.format(ZonedDateTime.now()) + System.lineSeparator();
     try {
       Path parent = file.getParent();

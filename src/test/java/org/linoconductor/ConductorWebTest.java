@@ -20,7 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
       "spring.datasource.url=jdbc:h2:mem:conductor-web-test;DB_CLOSE_DELAY=-1",
       "camunda.bpm.job-execution.enabled=false",
       "conductor.steps.log-dir=target/step-logs",
-      "conductor.steps.lock-duration=6s"
+      "conductor.steps.lock-duration=6s",
+      // The simulated installation's upgrades log (TestLino lays it out under target/test-lino-<pid>).
+      "conductor.preview.upgrades-log=target/test-lino-${PID}/log/upgrades.log"
     })
 @ActiveProfiles("test")
 public @interface ConductorWebTest {}

@@ -3,6 +3,7 @@ package org.linoconductor.step;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,13 @@ public class SiteLock {
     this.runtime = runtime;
   }
 
-  void acquire(String site, String processInstanceId, String processKey) {
-    List<Holder> holders = jdbc.query(
-        "select process_instance_id, process_key, acquired_at from site_lock where site = ?",
-        (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), site);
-    for (Holder holder : holders) {
-      if (holder.processInstanceId().equals(processInstanceId)) {
+  /**
+   * Locks {@code site} for the run, or lets it work under the lock of one of its {@code callers}
+   * (the runs that called it through call activities): the caller keeps the lock and frees it.
+   */
+  void acquire(String site, String processInstanceId, String processKey, List<String> callers) {
+    for (Holder holder : holders(site)) {
+      if (holder.processInstanceId().equals(processInstanceId) || callers.contains(holder.processInstanceId())) {
         return;
       }
       if (isRunning(holder.processInstanceId())) {
@@ -51,6 +53,20 @@ public class SiteLock {
           + " Look at its runs in Cockpit and start again when it has ended.");
     }
     log.info("STEP-011 Site {}: locked for run {} ({})", site, processInstanceId, processKey);
+  }
+
+  /**
+   * Why a run could not start on {@code site} now (the message a refused start would give), or empty
+   * when it could: lets a caller skip a busy site instead of failing its own transaction.
+   */
+  public Optional<String> refusal(String site) {
+    return holders(site).stream().filter(holder -> isRunning(holder.processInstanceId())).findFirst()
+        .map(holder -> busy(site, holder).getMessage());
+  }
+
+  private List<Holder> holders(String site) {
+    return jdbc.query("select process_instance_id, process_key, acquired_at from site_lock where site = ?",
+        (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), site);
   }
 
   void release(String site, String processInstanceId) {

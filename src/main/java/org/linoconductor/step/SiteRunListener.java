@@ -1,6 +1,8 @@
 package org.linoconductor.step;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.linoconductor.site.Site;
@@ -38,7 +40,7 @@ class SiteRunListener implements ExecutionListener {
             + "' is missing: give the name of a registered site (see /api/sites).");
       }
       requireState(execution, sites.require(name));
-      lock.acquire(name, execution.getProcessInstanceId(), processKey(execution));
+      lock.acquire(name, execution.getProcessInstanceId(), processKey(execution), callers(execution));
       execution.setVariable(RUN_STARTED, new Date());
     } else if (site instanceof String name) {
       lock.release(name, execution.getProcessInstanceId());
@@ -54,6 +56,19 @@ class SiteRunListener implements ExecutionListener {
             + site.name() + " is " + site.state() + ". Choose a site in state " + required + " (see /api/sites).");
       }
     });
+  }
+
+  /**
+   * The runs that called this one through call activities, nearest first: preview-setup calls
+   * preview-sync on the site it holds, and the called run works under its caller's lock.
+   */
+  private static List<String> callers(DelegateExecution execution) {
+    List<String> callers = new ArrayList<>();
+    for (DelegateExecution caller = execution.getProcessInstance().getSuperExecution(); caller != null;
+        caller = caller.getProcessInstance().getSuperExecution()) {
+      callers.add(caller.getProcessInstanceId());
+    }
+    return callers;
   }
 
   private static String processKey(DelegateExecution execution) {

@@ -19,6 +19,8 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.linoconductor.preview.NightlySyncProcess;
+import org.linoconductor.preview.PreviewSyncProcess;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
 import org.linoconductor.upgrade.ProductionUpgradeProcess;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +37,9 @@ class ProcessModelTest {
   static Stream<Arguments> processes() {
     return Stream.of(
         Arguments.of("site-snapshot", SiteSnapshotProcess.class),
-        Arguments.of("production-upgrade", ProductionUpgradeProcess.class));
+        Arguments.of("production-upgrade", ProductionUpgradeProcess.class),
+        Arguments.of("preview-sync", PreviewSyncProcess.class),
+        Arguments.of("nightly-sync", NightlySyncProcess.class));
   }
 
   @ParameterizedTest(name = "{0}")

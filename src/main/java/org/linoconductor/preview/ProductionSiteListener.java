@@ -1,0 +1,37 @@
+package org.linoconductor.preview;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.linoconductor.preview.PreviewSyncProcess.Variables;
+import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.StepVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of preview-sync ({@code ${productionSiteListener}}, after {@code ${siteRunListener}}):
+ * finds in table preview_site which production the preview mirrors. A preview without that row is
+ * refused at the start, so no step ever guesses where to dump from.
+ */
+@Component("productionSiteListener")
+class ProductionSiteListener implements ExecutionListener {
+
+  private final PreviewSites previews;
+  private final SiteRegistry sites;
+
+  ProductionSiteListener(PreviewSites previews, SiteRegistry sites) {
+    this.previews = previews;
+    this.sites = sites;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String site = (String) execution.getVariable(StepVariables.SITE);
+    PreviewSite preview = previews.find(site).orElseThrow(() -> new IllegalStateException("Site " + site
+        + " mirrors no production site: it has no row in table preview_site. A preview-setup run registers"
+        + " one; a preview made by hand needs PreviewSites.register before it can be synced."));
+    String production = preview.productionSite();
+    execution.setVariable(Variables.PRODUCTION_SITE, production);
+    execution.setVariable(Variables.RESTORE_SCRIPT,
+        sites.require(production).directory().resolve(PreviewSyncProcess.RESTORE_SCRIPT_FILE).toString());
+  }
+}

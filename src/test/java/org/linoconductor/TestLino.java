@@ -28,6 +28,33 @@ public final class TestLino {
     return lino;
   }
 
+  /**
+   * Publishes the next release upstream (without a schema change) and pulls it into {@code site}
+   * only: that site then runs newer code than the others, so its restores migrate.
+   */
+  public static synchronized void pullNewRelease(SimulatedSite site) {
+    SimulatedLino installation = installation();
+    String version = installation.upstreamVersion();
+    int dot = version.lastIndexOf('.');
+    installation.publishRelease(version.substring(0, dot + 1) + (Integer.parseInt(version.substring(dot + 1)) + 1),
+        false);
+    try {
+      ProcessBuilder pull = new ProcessBuilder(site.dir().resolve("pull.sh").toString())
+          .directory(site.dir().toFile()).redirectErrorStream(true);
+      pull.environment().putAll(site.activatedEnvironment());
+      Process process = pull.start();
+      String output = new String(process.getInputStream().readAllBytes());
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException("pull.sh failed in " + site.dir() + ":\n" + output);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The simulated production site {@code name}, created and registered on first use. */
   public static synchronized SimulatedSite productionSite(SiteRegistry registry, String name) {
     SimulatedLino installation = installation();

@@ -89,6 +89,7 @@ class PreviewSyncIntegrationTest {
   void anAbandonedRestoreWaitsForTheAdaptedScriptAndTheRetryMirrorsItAndSucceeds() throws Exception {
     SimulatedSite prod = TestLino.productionSite(registry, "syn_prod2");
     SimulatedSite preview = previewOf(prod, "syn_prev2");
+    TestLino.pullNewRelease(preview); // the preview runs newer code: its restore migrates
     preview.enable(Scenario.ABANDON, "3");
 
     String run = start("syn_prev2");
@@ -137,9 +138,8 @@ class PreviewSyncIntegrationTest {
     managePy(prod, "dump2py", "snapshot2preview");
     Path snapshot = prod.dir().resolve("snapshot2preview");
     Files.writeString(snapshot.resolve("restore2preview.py"), ADAPTED + Files.readString(snapshot.resolve("restore.py")));
-    prod.enable(Scenario.ABANDON, "2");  // production loses two partners: its data now differs
-    managePy(prod, "run", "snapshot2preview/restore.py", "--noinput");
-    prod.disable(Scenario.ABANDON);
+    // Users delete two partners in production: its data now differs from the preview's.
+    deletePartners(prod, 149, 150);
     return preview;
   }
 
@@ -155,6 +155,24 @@ class PreviewSyncIntegrationTest {
 
   private static String showdata(SimulatedSite site) throws Exception {
     return managePy(site, "showdata");
+  }
+
+  private static void deletePartners(SimulatedSite site, int... ids) throws IOException {
+    StringBuilder sql = new StringBuilder("delete from contacts_partner where id in (");
+    for (int i = 0; i < ids.length; i++) {
+      sql.append(i == 0 ? "" : ",").append(ids[i]);
+    }
+    ProcessBuilder builder = new ProcessBuilder(site.dir().resolve("env/bin/python").toString(), "-c",
+        "import sqlite3, sys; db = sqlite3.connect('default.db'); db.execute(sys.argv[1]); db.commit()",
+        sql.append(")").toString()).directory(site.dir().toFile()).redirectErrorStream(true);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    try {
+      assertThat(process.waitFor()).as(output).isZero();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String managePy(SimulatedSite site, String... args) throws IOException {

@@ -92,7 +92,8 @@ class ProductionUpgradeProcessTest {
     signOff(run, true, "all fine");
 
     assertThat(run).hasPassedInOrder(UPGRADE_STEPS.toArray(String[]::new))
-        .hasPassedInOrder(UPGRADE_SITE, DRY_RUN_OR_SIGN_OFF, SIGN_OFF, SITE_WORKS, UPGRADE_SUCCEEDED)
+        .hasPassedInOrder(DRY_RUN_OR_SIGN_OFF, SIGN_OFF, SITE_WORKS, UPGRADE_SUCCEEDED)
+        .hasPassed(UPGRADE_SITE)
         .hasNotPassed(ROLL_BACK, STEP_FAILED)
         .isEnded();
   }
@@ -133,10 +134,12 @@ class ProductionUpgradeProcessTest {
     decide(run, STEP_FAILED, Map.of(StepVariables.ACTION, Actions.ROLLBACK));
     passRollBack("upg_rollback");
 
-    // History orders by end: a subprocess comes after its steps.
+    // History orders by end time; a subprocess ends in the same millisecond as its last step, in
+    // another execution, so its place in that order is not defined: it is checked apart.
     assertThat(run).hasPassedInOrder(PULL_CODE, STEP_FAILED, FAILURE_ACTION,
             STOP_SERVICES_FOR_ROLLBACK, RESTORE_CODE, RESTORE_START_SNAPSHOT, COLLECT_STATIC_FOR_ROLLBACK,
-            START_SERVICES_AFTER_ROLLBACK, ROLL_BACK, UPGRADE_ROLLED_BACK)
+            START_SERVICES_AFTER_ROLLBACK)
+        .hasPassed(ROLL_BACK, UPGRADE_ROLLED_BACK)
         .hasNotPassed(CHECK_SITE, SIGN_OFF)
         .isEnded();
     assertThat(audit.run(run.getId())).hasValueSatisfying(
@@ -181,7 +184,7 @@ class ProductionUpgradeProcessTest {
     signOff(run, false, "the invoices are gone");
     passRollBack("upg_refused");
 
-    assertThat(run).hasPassedInOrder(SIGN_OFF, SITE_WORKS, ROLL_BACK, UPGRADE_ROLLED_BACK).isEnded();
+    assertThat(run).hasPassedInOrder(SIGN_OFF, SITE_WORKS).hasPassed(ROLL_BACK, UPGRADE_ROLLED_BACK).isEnded();
     assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
       assertThat(record.outcome()).isEqualTo(RunOutcome.ROLLED_BACK);
       assertThat(record.decisions()).extracting(RunRecord.Decision::choice).containsExactly("siteWorks=false");

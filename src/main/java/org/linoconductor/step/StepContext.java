@@ -75,7 +75,7 @@ public final class StepContext {
   /** Runs {@code argv} in another directory of the site (e.g. a repository) with its env active. */
   public ShellResult run(Path workingDirectory, List<String> argv, LineMatcher... matchers) {
     int sequence = results.size() + 1;
-    Path logFile = logDir.resolve(topic + "-" + sequence + ".log");
+    Path logFile = StepLogs.file(logDir, topic, sequence);
     ShellCommand command = new ShellCommand(site.name(), topic, List.copyOf(argv), workingDirectory,
         site.directory().resolve("env"), Map.of(), timeout, logFile, List.of(matchers));
     ShellResult result = shell.run(command);

@@ -17,6 +17,11 @@ final class PageText {
     return at == null ? "–" : "<time datetime=\"" + at + "\">" + WHEN.format(at) + " UTC</time>";
   }
 
+  /** From start to end, or a dash while it runs. */
+  static String duration(Instant start, Instant end) {
+    return duration(end == null ? null : java.time.Duration.between(start, end).toMillis());
+  }
+
   static String duration(Long millis) {
     if (millis == null) {
       return "–";

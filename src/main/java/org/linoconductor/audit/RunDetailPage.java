@@ -38,7 +38,6 @@ final class RunDetailPage {
 
   private static String facts(RunDetail detail) {
     RunRecord run = detail.run();
-    Long millis = run.endedAt() == null ? null : java.time.Duration.between(run.startedAt(), run.endedAt()).toMillis();
     return "<dl class=\"facts\">\n"
         + fact("Run", "<code>" + escape(run.processInstanceId()) + "</code>")
         + fact("Process", escape(run.processKey()) + (run.dryRun() ? " <span class=\"dry\">dry run</span>" : ""))
@@ -46,7 +45,7 @@ final class RunDetailPage {
         + fact("Started by", run.startedBy() == null ? "–" : escape(run.startedBy()))
         + fact("Started", PageText.time(run.startedAt()))
         + fact("Ended", run.endedAt() == null ? "not yet" : PageText.time(run.endedAt()))
-        + fact("Duration", PageText.duration(millis))
+        + fact("Duration", PageText.duration(run.startedAt(), run.endedAt()))
         + (run.endActivity() == null ? "" : fact("Ended at", "<code>" + escape(run.endActivity()) + "</code>"))
         + (run.endReason() == null ? "" : fact("Reason", escape(run.endReason())))
         + "</dl>\n<p class=\"links\"><a href=\"" + escape(detail.cockpitUrl()) + "\">Open in Cockpit</a> · "

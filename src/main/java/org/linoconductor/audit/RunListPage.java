@@ -48,7 +48,7 @@ final class RunListPage {
           .append("<td data-label=\"Site\">").append(escape(run.site())).append("</td>")
           .append("<td data-label=\"Started by\">").append(run.startedBy() == null ? "–" : escape(run.startedBy()))
           .append("</td><td data-label=\"Duration\">")
-          .append(PageText.duration(run.durationSeconds() == null ? null : run.durationSeconds() * 1000))
+          .append(PageText.duration(run.startedAt(), run.endedAt()))
           .append("</td><td data-label=\"Outcome\">").append(PageText.badge(run.outcome())).append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n").append(paging(filter, page));

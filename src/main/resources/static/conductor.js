@@ -1,6 +1,6 @@
-// The run pages' script. Live view of a run that has not ended (/runs/{id}): a running step's log grows every 2 s, and the
-// page reloads when a step or the run ends, so that its record is shown as kept. Text only: the log
-// is appended as a text node, never as HTML.
+// The run pages' script. Live view of a run that has not ended (/runs/{id}): a running step's log
+// grows every 2 s, and the page reloads when a step or the run ends, so that its record is shown as
+// kept. Text only: the log is appended as a text node, never as HTML.
 (function () {
   'use strict';
   // A log tail is read from its end: its last lines say how the step ended.

@@ -1,8 +1,10 @@
 package org.linoconductor.audit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.linoconductor.page.Html;
 
 /** How the run pages write times, durations and outcomes: short, and the same everywhere. */
@@ -19,7 +21,7 @@ final class PageText {
 
   /** From start to end, or a dash while it runs. */
   static String duration(Instant start, Instant end) {
-    return duration(end == null ? null : java.time.Duration.between(start, end).toMillis());
+    return duration(end == null ? null : Duration.between(start, end).toMillis());
   }
 
   static String duration(Long millis) {
@@ -31,7 +33,7 @@ final class PageText {
     }
     long seconds = millis / 1000;
     if (seconds < 60) {
-      return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+      return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
     if (seconds < 3600) {
       return seconds / 60 + " min " + seconds % 60 + " s";
@@ -42,7 +44,7 @@ final class PageText {
   /** A coloured label; the CSS class is one of a fixed set of names, the text is escaped. */
   static String badge(Object status) {
     String text = status == null ? "RUNNING" : status.toString();
-    return "<span class=\"badge badge-" + Html.escape(text.toLowerCase(java.util.Locale.ROOT)) + "\">"
+    return "<span class=\"badge badge-" + Html.escape(text.toLowerCase(Locale.ROOT)) + "\">"
         + Html.escape(text.replace('_', ' ')) + "</span>";
   }
 }

@@ -4,6 +4,7 @@ import static org.linoconductor.page.Html.escape;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.linoconductor.site.SiteStateChange;
 import org.linoconductor.step.StepRun;
@@ -63,7 +64,7 @@ final class RunDetailPage {
     StringBuilder html = new StringBuilder("<ol class=\"timeline\">\n");
     for (StepView step : steps) {
       boolean running = step.status() == StepRun.Status.RUNNING;
-      html.append("<li class=\"step step-").append(step.status().name().toLowerCase(java.util.Locale.ROOT))
+      html.append("<li class=\"step step-").append(step.status().name().toLowerCase(Locale.ROOT))
           .append("\" id=\"step-").append(step.id()).append("\">\n<div class=\"step-head\"><span class=\"step-name\">")
           .append(escape(step.step())).append("</span> ").append(PageText.badge(step.status()))
           .append("<span class=\"meta\">").append(PageText.time(step.startedAt()))

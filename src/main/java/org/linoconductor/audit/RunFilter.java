@@ -3,10 +3,11 @@ package org.linoconductor.audit;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which runs to list: every part optional; dates are whole days in UTC, both inclusive.
@@ -56,8 +57,8 @@ record RunFilter(String site, String process, String outcome, LocalDate from, Lo
   }
 
   /** All the outcomes a caller may filter by. */
-  static String outcomes() {
-    return Arrays.stream(RunOutcome.values()).map(Enum::name).collect(Collectors.joining(", ")) + ", " + RUNNING;
+  static List<String> outcomes() {
+    return Stream.concat(Arrays.stream(RunOutcome.values()).map(Enum::name), Stream.of(RUNNING)).toList();
   }
 
   private static String outcome(String value) {
@@ -66,8 +67,9 @@ record RunFilter(String site, String process, String outcome, LocalDate from, Lo
       return null;
     }
     String upper = outcome.toUpperCase(Locale.ROOT);
-    if (!RUNNING.equals(upper) && Arrays.stream(RunOutcome.values()).noneMatch(o -> o.name().equals(upper))) {
-      throw new BadRunRequestException("outcome", "Unknown outcome '" + outcome + "': use one of " + outcomes() + ".");
+    if (!outcomes().contains(upper)) {
+      throw new BadRunRequestException("outcome", "Unknown outcome '" + outcome + "': use one of "
+          + String.join(", ", outcomes()) + ".");
     }
     return upper;
   }

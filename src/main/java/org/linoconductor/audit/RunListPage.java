@@ -5,10 +5,9 @@ import static org.linoconductor.page.Html.escape;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import org.linoconductor.page.Html;
 
 /** The HTML of {@code /runs}: the filter form, one row per run, newest first, and paging links. */
 final class RunListPage {
@@ -56,12 +55,10 @@ final class RunListPage {
   }
 
   private static String form(RunFilter filter, List<String> sites, Set<String> processes) {
-    List<String> outcomes = new ArrayList<>(Arrays.stream(RunOutcome.values()).map(Enum::name).toList());
-    outcomes.add(RunFilter.RUNNING);
     return "<form class=\"filters\" method=\"get\" action=\"/runs\">\n"
         + select("site", "Site", sites, filter == null ? null : filter.site())
         + select("process", "Process", List.copyOf(processes), filter == null ? null : filter.process())
-        + select("outcome", "Outcome", outcomes, filter == null ? null : filter.outcome())
+        + select("outcome", "Outcome", RunFilter.outcomes(), filter == null ? null : filter.outcome())
         + date("from", "From", filter == null || filter.from() == null ? null : filter.from().toString())
         + date("to", "To", filter == null || filter.to() == null ? null : filter.to().toString())
         + "<div class=\"actions\"><button type=\"submit\">Filter</button> <a href=\"/runs\">Reset</a></div>\n</form>\n";
@@ -72,14 +69,14 @@ final class RunListPage {
         .append("\"><option value=\"\">all</option>");
     for (String value : values) {
       html.append("<option").append(value.equals(selected) ? " selected" : "").append(" value=\"")
-          .append(escape(value)).append("\">").append(escape(value.replace('_', ' ').toLowerCase(java.util.Locale.ROOT)))
+          .append(escape(value)).append("\">").append(escape(value.replace('_', ' ').toLowerCase(Locale.ROOT)))
           .append("</option>");
     }
     return html.append("</select></label>\n").toString();
   }
 
   private static String date(String name, String label, String value) {
-    return "<label>" + label + " <input type=\"date\" name=\"" + name + "\" value=\"" + Html.escape(value) + "\"></label>\n";
+    return "<label>" + label + " <input type=\"date\" name=\"" + name + "\" value=\"" + escape(value) + "\"></label>\n";
   }
 
   private static String paging(RunFilter filter, RunPage page) {

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A real HTTP client for the application under test, as a user or anonymously. */
 public final class Http {
@@ -18,21 +21,61 @@ public final class Http {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final int port;
-  private final String authorization;
+  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-  private Http(int port, String authorization) {
+  private final int port;
+  /** The header that says who calls (Authorization or Cookie), or null when anonymous. */
+  private final String credentialHeader;
+  private final String credentials;
+
+  private Http(int port, String credentialHeader, String credentials) {
     this.port = port;
-    this.authorization = authorization;
+    this.credentialHeader = credentialHeader;
+    this.credentials = credentials;
   }
 
   public static Http anonymous(int port) {
-    return new Http(port, null);
+    return new Http(port, null, null);
   }
 
   public static Http as(int port, String user, String password) {
     String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new Http(port, "Basic " + token);
+    return new Http(port, "Authorization", "Basic " + token);
+  }
+
+  /** Signs in at /signin as a browser does and calls with that session's cookie. */
+  public static Http signedIn(int port, String user, String password) {
+    HttpResponse<String> response = signInForm(port, user, password);
+    if (response.statusCode() != 303) {
+      throw new IllegalStateException("sign-in as " + user + " failed: " + response.statusCode());
+    }
+    return new Http(port, "Cookie", sessionCookie(response));
+  }
+
+  /** The sign-in form posted with the token of a fresh session; the answer is not followed. */
+  public static HttpResponse<String> signInForm(int port, String user, String password) {
+    HttpResponse<String> form = anonymous(port).get("/signin");
+    Matcher csrf = CSRF_FIELD.matcher(form.body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("no csrf field in the sign-in form: " + form.body());
+    }
+    return new Http(port, "Cookie", sessionCookie(form)).postForm("/signin",
+        "username=" + encode(user) + "&password=" + encode(password) + "&csrf=" + encode(csrf.group(1)));
+  }
+
+  public HttpResponse<String> postForm(String path, String form) {
+    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  private static String sessionCookie(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+        .filter(c -> c.startsWith("JSESSIONID=")).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no session cookie: " + response.headers()));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   public HttpResponse<String> get(String path) {
@@ -72,7 +115,7 @@ public final class Http {
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Accept", "application/json");
-    return authorization == null ? builder : builder.header("Authorization", authorization);
+    return credentialHeader == null ? builder : builder.header(credentialHeader, credentials);
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,16 +28,72 @@ public class AuditTrail {
         (rs, i) -> new RunRecord.Decision(rs.getString("task_key"), rs.getString("task_name"),
             rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("choice"), rs.getString("comment")),
         processInstanceId);
-    return jdbc.query("select * from run_record where process_instance_id = ?",
-        (rs, i) -> run(rs, decisions), processInstanceId).stream().findFirst();
+    return jdbc.query("select * from run_record where process_instance_id = ?", AuditTrail::summary,
+        processInstanceId).stream().findFirst().map(run -> RunRecord.of(run, decisions));
   }
 
-  private static RunRecord run(ResultSet rs, List<RunRecord.Decision> decisions) throws SQLException {
+  /** The runs in scope that match, newest first, one page of them. */
+  RunPage page(RunFilter filter, RunScope scope) {
+    List<Object> args = new ArrayList<>();
+    String where = where(filter, scope, args);
+    Long total = jdbc.queryForObject("select count(*) from run_record" + where, Long.class, args.toArray());
+    args.add(filter.size());
+    args.add((long) filter.page() * filter.size());
+    List<RunSummary> items = jdbc.query("select * from run_record" + where
+        + " order by started_at desc, process_instance_id desc limit ? offset ?", AuditTrail::summary, args.toArray());
+    return new RunPage(items, total == null ? 0 : total, filter.page(), filter.size());
+  }
+
+  /** Every run in scope that matches, newest first, whatever the filter's page. */
+  List<RunSummary> all(RunFilter filter, RunScope scope) {
+    List<Object> args = new ArrayList<>();
+    return jdbc.query("select * from run_record" + where(filter, scope, args)
+        + " order by started_at desc, process_instance_id desc", AuditTrail::summary, args.toArray());
+  }
+
+  /** The process keys the record holds runs of. */
+  List<String> processKeys() {
+    return jdbc.queryForList("select distinct process_key from run_record", String.class);
+  }
+
+  private static String where(RunFilter filter, RunScope scope, List<Object> args) {
+    List<String> conditions = new ArrayList<>();
+    if (!scope.all()) {
+      conditions.add(scope.sites().isEmpty() ? "1 = 0"
+          : "site in (" + String.join(", ", Collections.nCopies(scope.sites().size(), "?")) + ")");
+      args.addAll(scope.sites());
+    }
+    if (filter.site() != null) {
+      conditions.add("site = ?");
+      args.add(filter.site());
+    }
+    if (filter.process() != null) {
+      conditions.add("process_key = ?");
+      args.add(filter.process());
+    }
+    if (RunFilter.RUNNING.equals(filter.outcome())) {
+      conditions.add("ended_at is null");
+    } else if (filter.outcome() != null) {
+      conditions.add("outcome = ?");
+      args.add(filter.outcome());
+    }
+    if (filter.from() != null) {
+      conditions.add("started_at >= ?");
+      args.add(Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+    if (filter.to() != null) {
+      conditions.add("started_at < ?");
+      args.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+  }
+
+  private static RunSummary summary(ResultSet rs, int row) throws SQLException {
     String outcome = rs.getString("outcome");
-    return new RunRecord(rs.getString("process_instance_id"), rs.getString("process_key"), rs.getString("site"),
+    return new RunSummary(rs.getString("process_instance_id"), rs.getString("process_key"), rs.getString("site"),
         rs.getString("started_by"), instant(rs, "started_at"), rs.getBoolean("dry_run"), instant(rs, "ended_at"),
         outcome == null ? null : RunOutcome.valueOf(outcome), rs.getString("end_activity"),
-        rs.getString("end_reason"), decisions);
+        rs.getString("end_reason"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

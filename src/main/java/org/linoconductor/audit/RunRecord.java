@@ -17,6 +17,11 @@ public record RunRecord(
     String endReason,
     List<Decision> decisions) {
 
+  static RunRecord of(RunSummary run, List<Decision> decisions) {
+    return new RunRecord(run.processInstanceId(), run.processKey(), run.site(), run.startedBy(), run.startedAt(),
+        run.dryRun(), run.endedAt(), run.outcome(), run.endActivity(), run.endReason(), decisions);
+  }
+
   /** One completed user task: who, when, which choice, which comment. */
   public record Decision(String taskKey, String taskName, String decidedBy, Instant decidedAt, String choice,
       String comment) {}

@@ -28,13 +28,14 @@ class SignInHint {
         + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
     log.info("""
         DEMO-000 Lino Conductor is ready.
+          Runs (audit trail):      {}/runs
           Cockpit (watch runs):    {}/camunda/app/cockpit/
           Tasklist (sign off):     {}/camunda/app/tasklist/
           Admin (users, groups):   {}/camunda/app/admin/
           REST API:                {}/engine-rest/  and  {}/api/sites
           Sign in as operator/operator (operators) or tester/tester (tester of site anna).
           Demo site: {} (prod -> {}); start process 'Site snapshot' with site={}.""",
-        base, base, base, base, base, properties.base().resolve("lino").resolve(DemoInstallation.SITE),
+        base, base, base, base, base, base, properties.base().resolve("lino").resolve(DemoInstallation.SITE),
         DemoInstallation.SITE, DemoInstallation.SITE);
   }
 }

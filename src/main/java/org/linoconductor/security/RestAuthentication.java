@@ -1,5 +1,6 @@
 package org.linoconductor.security;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,9 +9,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * HTTP Basic against Camunda's identity service for the engine's REST API and the application's
- * own API. Camunda's filter also sets the engine's current authentication for the request, which
- * Camunda authorization checks and {@link ApiAccess} read, and clears it afterwards.
+ * Who may reach what. HTTP Basic against Camunda's identity service for the engine's REST API and
+ * the application's own API; the conductor's pages ({@code /runs}) need a sign-in at
+ * {@code /signin}, which {@code /api/*} also accepts for reading. Camunda's filter sets the
+ * engine's current authentication for the request, which Camunda authorization checks and
+ * {@link ApiAccess} read, and clears it afterwards. Open to anonymous callers: {@code /signin},
+ * {@code /health}, the pages' stylesheet and script, and Camunda's web applications, which have
+ * their own sign-in.
  *
  * <p>The filter finds the engine in the path after its servlet path ({@code /engine-rest}); under
  * Spring MVC's "/" servlet the whole path is the servlet path, so for {@code /api/*} nothing is
@@ -20,17 +25,40 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class RestAuthentication {
 
-  static final String[] PROTECTED_PATHS = {"/engine-rest/*", "/api/*"};
+  static final String ENGINE_REST = "/engine-rest/*";
+  static final String API = "/api/*";
+  static final String[] PAGES = {"/runs", "/runs/*"};
+
+  // Before anything else reads the request, so nothing runs for an anonymous caller.
+  private static final int FIRST = Ordered.HIGHEST_PRECEDENCE + 10;
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("conductor-rest-authentication");
+    return basic("conductor-rest-authentication", new ProcessEngineAuthenticationFilter(), ENGINE_REST);
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
+    return basic("conductor-api-authentication", new ApiAuthenticationFilter(new SessionAuthentication(identity)), API);
+  }
+
+  @Bean
+  FilterRegistrationBean<SignedInPagesFilter> pagesAuthenticationFilter(IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new SignedInPagesFilter(new SessionAuthentication(identity)));
+    registration.setName("conductor-pages-authentication");
+    registration.addUrlPatterns(PAGES);
+    registration.setOrder(FIRST);
+    return registration;
+  }
+
+  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> basic(String name,
+      ProcessEngineAuthenticationFilter filter, String path) {
+    var registration = new FilterRegistrationBean<>(filter);
+    registration.setName(name);
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns(PROTECTED_PATHS);
-    // Before anything else reads the request, so nothing runs for an anonymous caller.
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.addUrlPatterns(path);
+    registration.setOrder(FIRST);
     return registration;
   }
 }

@@ -47,6 +47,7 @@ final class StepOutput {
       OutputStream log = new BufferedOutputStream(Files.newOutputStream(file,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE), 1 << 16);
       log.write(header.getBytes(StandardCharsets.UTF_8));
+      log.flush();
       return new StepOutput(log, properties.tailLines(),
           new FactCollector(command.matchers(), properties.maxFactLines()));
     } catch (IOException | SecurityException e) {
@@ -59,6 +60,7 @@ final class StepOutput {
   synchronized void line(byte[] bytes, int length) {
     writeLog(bytes, length);
     writeLog(NEWLINE, 1);
+    flushLog();
     remember(decode(bytes, length));
   }
 
@@ -74,6 +76,7 @@ final class StepOutput {
   synchronized void endLongLine(byte[] bytes, int length) {
     writeLog(bytes, length);
     writeLog(NEWLINE, 1);
+    flushLog();
   }
 
   synchronized String tail() {
@@ -119,6 +122,18 @@ final class StepOutput {
     }
     tail.addLast(text);
     facts.accept(text);
+  }
+
+  /** Every complete line reaches the file at once: the run page shows a running step's log as it grows. */
+  private void flushLog() {
+    if (closed || logFailure != null) {
+      return;
+    }
+    try {
+      log.flush();
+    } catch (IOException e) {
+      logFailure = e;
+    }
   }
 
   private void writeLog(byte[] bytes, int length) {

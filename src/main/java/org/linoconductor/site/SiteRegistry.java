@@ -1,5 +1,6 @@
 package org.linoconductor.site;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -56,14 +57,22 @@ public class SiteRegistry {
     return site;
   }
 
+  /** {@link #changeState(String, SiteState, String, String)} outside a run, by no one in particular. */
+  @Transactional
+  public Site changeState(String name, SiteState newState) {
+    return changeState(name, newState, null, null);
+  }
+
   /**
-   * Moves a site along its life cycle ({@link SiteState#canBecome}).
+   * Moves a site along its life cycle ({@link SiteState#canBecome}) and records the change.
    *
+   * @param changedBy the Camunda user who caused it, or null
+   * @param run the process instance making the change, or null
    * @throws UnknownSiteException when no site has that name
    * @throws SiteConflictException when the life cycle does not allow the change
    */
   @Transactional
-  public Site changeState(String name, SiteState newState) {
+  public Site changeState(String name, SiteState newState, String changedBy, String run) {
     Site site = require(name);
     if (site.state() == newState) {
       return site;
@@ -73,8 +82,14 @@ public class SiteRegistry {
           + " to " + newState + ": the life cycle is PREVIEW → PRODUCTION → OLD → ARCHIVED.");
     }
     repository.updateState(name, newState);
+    repository.insertStateChange(new SiteStateChange(name, site.state(), newState, changedBy, Instant.now(), run));
     log.info("SITE-002 site '{}' changed from {} to {}", name, site.state(), newState);
     return site.withState(newState);
+  }
+
+  /** The state changes a run made, in order: part of its audit record. */
+  public List<SiteStateChange> stateChangesInRun(String run) {
+    return repository.stateChangesInRun(run);
   }
 
   private static SiteConflictException duplicate(String name) {

@@ -69,6 +69,19 @@ class SiteRepository {
         state.name(), Timestamp.from(Instant.now()), name);
   }
 
+  void insertStateChange(SiteStateChange change) {
+    jdbc.update("""
+        insert into site_state_history (site, from_state, to_state, changed_by, changed_at, run)
+        values (?, ?, ?, ?, ?, ?)""", change.site(), change.from().name(), change.to().name(), change.changedBy(),
+        Timestamp.from(change.changedAt()), change.run());
+  }
+
+  List<SiteStateChange> stateChangesInRun(String run) {
+    return jdbc.query("select * from site_state_history where run = ? order by id", (rs, i) -> new SiteStateChange(
+        rs.getString("site"), SiteState.valueOf(rs.getString("from_state")), SiteState.valueOf(rs.getString("to_state")),
+        rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant(), rs.getString("run")), run);
+  }
+
   private void insertCommands(String site, String action, List<List<String>> commands) {
     for (int seq = 0; seq < commands.size(); seq++) {
       jdbc.update("insert into site_service_command (site, action, seq, argv_json) values (?, ?, ?, ?)",

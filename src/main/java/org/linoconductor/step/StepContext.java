@@ -87,7 +87,7 @@ public final class StepContext {
 
   private ShellResult run(Site where, Path workingDirectory, List<String> argv, LineMatcher... matchers) {
     int sequence = results.size() + 1;
-    Path logFile = logDir.resolve(topic + "-" + sequence + ".log");
+    Path logFile = StepLogs.file(logDir, topic, sequence);
     ShellCommand command = new ShellCommand(where.name(), topic, List.copyOf(argv), workingDirectory,
         where.directory().resolve("env"), Map.of(), timeout, logFile, List.of(matchers));
     ShellResult result = shell.run(command);

@@ -1,0 +1,94 @@
+package org.linoconductor.audit;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.linoconductor.site.Site;
+import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.StepLogs;
+import org.linoconductor.step.StepRun;
+import org.linoconductor.step.StepRunRepository;
+import org.springframework.stereotype.Service;
+
+/** The read side of the audit for one caller: only what their {@link RunScope} lets them see. */
+@Service
+class RunQueries {
+
+  static final String COCKPIT = "/camunda/app/cockpit/default/#/process-instance/";
+
+  private final AuditTrail trail;
+  private final StepRunRepository steps;
+  private final StepLogs logs;
+  private final CodeStates codeStates;
+  private final SiteRegistry sites;
+  private final RepositoryService repository;
+  private final RunVisibility visibility;
+
+  RunQueries(AuditTrail trail, StepRunRepository steps, StepLogs logs, CodeStates codeStates, SiteRegistry sites,
+      RepositoryService repository, RunVisibility visibility) {
+    this.trail = trail;
+    this.steps = steps;
+    this.logs = logs;
+    this.codeStates = codeStates;
+    this.sites = sites;
+    this.repository = repository;
+    this.visibility = visibility;
+  }
+
+  RunScope scope() {
+    return visibility.ofCurrentUser();
+  }
+
+  /** Reads a caller's filter; see {@link RunFilter#parse}. */
+  RunFilter filter(RunScope scope, String site, String process, String outcome, String from, String to,
+      String page, String size) {
+    return RunFilter.parse(site, process, outcome, from, to, page, size,
+        name -> scope.includes(name) && sites.find(name).isPresent(), processes());
+  }
+
+  RunPage page(RunFilter filter, RunScope scope) {
+    return trail.page(filter, scope);
+  }
+
+  List<RunSummary> all(RunFilter filter, RunScope scope) {
+    return trail.all(filter, scope);
+  }
+
+  /** @throws RunNotFoundException when there is no such run in the caller's scope */
+  RunDetail detail(String id, RunScope scope) {
+    RunRecord run = trail.run(id).filter(r -> scope.includes(r.site()))
+        .orElseThrow(() -> new RunNotFoundException("run '" + id + "'"));
+    List<StepView> views = steps.ofRun(id).stream()
+        .map(step -> StepView.of(step, logs.of(step).isPresent())).toList();
+    return new RunDetail(run, views, codeStates.ofRun(id), sites.stateChangesInRun(id), COCKPIT + id);
+  }
+
+  /** A step of a run in scope; a step of another run is "not found" as well. */
+  StepRun step(String runId, String stepId, RunScope scope) {
+    trail.run(runId).filter(r -> scope.includes(r.site()))
+        .orElseThrow(() -> new RunNotFoundException("run '" + runId + "'"));
+    return steps.ofRun(runId).stream().filter(s -> String.valueOf(s.id()).equals(stepId)).findFirst()
+        .orElseThrow(() -> new RunNotFoundException("step " + stepId + " in run '" + runId + "'"));
+  }
+
+  Optional<Path> logOf(StepRun step) {
+    return logs.of(step);
+  }
+
+  /** Sites the caller may filter by, by name. */
+  List<String> visibleSites(RunScope scope) {
+    return sites.all().stream().map(Site::name).filter(scope::includes).toList();
+  }
+
+  /** Process keys deployed now or found in the record (a process may have been retired). */
+  Set<String> processes() {
+    Set<String> keys = new TreeSet<>(trail.processKeys());
+    repository.createProcessDefinitionQuery().latestVersion().list().stream()
+        .map(ProcessDefinition::getKey).forEach(keys::add);
+    return keys;
+  }
+}

@@ -1,0 +1,60 @@
+package org.linoconductor.step;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a step's output goes: one file per command, {@code <log dir>/<run>/<step>-<n>.log}, the
+ * n-th command of the step. A retry of the step appends to the same files.
+ */
+@Component
+public class StepLogs {
+
+  private final StepProperties properties;
+
+  StepLogs(StepProperties properties) {
+    this.properties = properties;
+  }
+
+  static Path file(Path runLogDir, String step, int sequence) {
+    return runLogDir.resolve(step + "-" + sequence + ".log");
+  }
+
+  /**
+   * The log file of a step record, if it exists: the one recorded when the step ended, or while
+   * it runs (nothing recorded yet) the file of its latest command so far. Only ever a file the
+   * record names or one under this run's log directory: the record's ids never become a path.
+   */
+  public Optional<Path> of(StepRun run) {
+    if (run.logPath() != null) {
+      return Optional.of(Path.of(run.logPath())).filter(Files::isRegularFile);
+    }
+    if (run.status() != StepRun.Status.RUNNING) {
+      return Optional.empty();
+    }
+    Path runDir = properties.logDir().resolve(run.processInstanceId()).normalize();
+    if (!runDir.startsWith(properties.logDir().normalize()) || !Files.isDirectory(runDir)) {
+      return Optional.empty();
+    }
+    Pattern name = Pattern.compile(Pattern.quote(run.step()) + "-(\\d{1,9})\\.log");
+    try (Stream<Path> files = Files.list(runDir)) {
+      return files.filter(f -> name.matcher(f.getFileName().toString()).matches())
+          .max(Comparator.comparingInt(f -> sequence(name, f)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the step logs in " + runDir, e);
+    }
+  }
+
+  private static int sequence(Pattern name, Path file) {
+    Matcher m = name.matcher(file.getFileName().toString());
+    return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+  }
+}

@@ -1,0 +1,202 @@
+package org.linoconductor.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.linoconductor.ConductorWebTest;
+import org.linoconductor.Http;
+import org.linoconductor.TestLino;
+import org.linoconductor.security.ConductorAuthorizations;
+import org.linoconductor.sim.Scenario;
+import org.linoconductor.sim.SimulatedSite;
+import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.StepRun;
+import org.linoconductor.step.StepRunRepository;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The pages in Debian's chromium, driven by its chromedriver (both installed by {@code .ci/run}):
+ * sign in, the list, a run's timeline, a running step's log growing. Screenshots at laptop and
+ * phone size go to {@code target/screenshots/}. Without chromium the test fails: it is never skipped.
+ */
+@ConductorWebTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunPagesBrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Dimension LAPTOP = new Dimension(1280, 900);
+  private static final Dimension PHONE = new Dimension(390, 844);
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  @LocalServerPort int port;
+  @Autowired SiteRegistry registry;
+  @Autowired ConductorAuthorizations authorizations;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired StepRunRepository stepRuns;
+
+  AuditRuns runs;
+  Path profile;
+  ChromeDriver browser;
+
+  @BeforeAll
+  void browserStarts() throws IOException {
+    assertThat(CHROMIUM).as("Debian chromium: apt-get install chromium chromium-driver (.ci/run does)").isExecutable();
+    assertThat(CHROMEDRIVER).as("Debian chromium-driver: apt-get install chromium-driver (.ci/run does)").isExecutable();
+    runs = AuditRuns.make(port, registry, authorizations, runtime, tasks);
+    profile = Files.createTempDirectory("conductor-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  void browserQuits() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  @Test
+  void anOperatorSignsInFindsTheRunsAndReadsARunsTimeline() throws IOException {
+    browser.manage().window().setSize(LAPTOP);
+    signIn("operator", "operator", "/runs?site=" + AuditRuns.OWN);
+
+    assertThat(browser.getCurrentUrl()).endsWith("/runs?site=" + AuditRuns.OWN);
+    assertThat(browser.findElements(By.cssSelector("table.runs tbody tr"))).hasSize(2);
+    assertThat(text("table.runs")).contains("CANCELLED").contains("SUCCEEDED").contains("operator");
+    browser.get(url("/runs"));
+    screenshot("runs-laptop");
+
+    browser.get(url("/runs?site=" + AuditRuns.OWN));
+    browser.findElements(By.cssSelector("table.runs tbody tr a")).get(1).click();
+    assertThat(browser.getCurrentUrl()).endsWith("/runs/" + runs.retried());
+    assertThat(text("h1")).contains("site-snapshot on audit_own").contains("SUCCEEDED");
+    assertThat(browser.findElements(By.cssSelector("ol.timeline > li"))).hasSize(4);
+    assertThat(text("ol.timeline")).contains("verify-snapshot").contains("FAILED").contains("is empty")
+        .contains("Writing snapshot.zip").contains("exit 0");
+    assertThat(text("table.decisions")).contains("operator").contains("action=retry").contains(AuditRuns.COMMENT);
+    assertThat(browser.findElement(By.linkText("Open in Cockpit")).getAttribute("href"))
+        .endsWith("/camunda/app/cockpit/default/#/process-instance/" + runs.retried());
+    assertThat(browser.findElements(By.linkText("Full log"))).hasSize(2); // verify-snapshot runs no command
+    screenshot("run-laptop");
+
+    browser.manage().window().setSize(PHONE);
+    screenshot("run-phone");
+    browser.get(url("/runs/" + runs.cancelled()));
+    assertThat(text(".facts")).contains(AuditRuns.CANCEL_REASON);
+    assertThat(text("ol.timeline")).contains("Traceback");
+    screenshot("run-cancelled-phone");
+    browser.get(url("/runs"));
+    screenshot("runs-phone");
+    browser.findElement(By.cssSelector("form.signout button")).click();
+    assertThat(browser.getCurrentUrl()).contains("/signin");
+  }
+
+  @Test
+  void aTesterSeesOnlyTheRunsOfTheirSite() throws IOException {
+    browser.manage().window().setSize(LAPTOP);
+    signIn(AuditRuns.TESTER, AuditRuns.TESTER, "/runs");
+
+    assertThat(text("table.runs")).contains(AuditRuns.OWN).doesNotContain(AuditRuns.OTHER);
+    browser.get(url("/runs/" + runs.succeeded()));
+    assertThat(text("h1")).isEqualTo("No such run");
+    browser.get(url("/runs?outcome=won"));
+    assertThat(text(".problem")).contains("Unknown outcome 'won'");
+    screenshot("runs-tester-bad-filter");
+    browser.findElement(By.cssSelector("form.signout button")).click();
+  }
+
+  @Test
+  void aRunningStepsLogGrowsOnThePageWithoutReloading() throws IOException {
+    SimulatedSite site = TestLino.productionSite(registry, "audit_live");
+    site.enable(Scenario.HANG, "dump2py 6");
+    try {
+      String run = AuditRuns.start(Http.as(port, "operator", "operator"), "audit_live");
+      await().atMost(PATIENCE).until(() -> stepRuns.ofRun(run).stream().anyMatch(s -> s.status() == StepRun.Status.RUNNING));
+      browser.manage().window().setSize(LAPTOP);
+      signIn("operator", "operator", "/runs/" + run);
+      WebElement log = browser.findElement(By.cssSelector("pre.tail[data-tail]"));
+      ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+      await().atMost(PATIENCE).until(() -> !log.getText().isBlank());
+      int first = log.getText().length();
+      await().atMost(PATIENCE).until(() -> log.getText().length() > first);
+      assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;")).isEqualTo(true);
+      screenshot("run-live");
+
+      AuditRuns.awaitEnd(runtime, run);
+      // The page reloads itself when the step ends: an element found just before is then gone.
+      await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+          .until(() -> text("h1").contains("SUCCEEDED"));
+    } finally {
+      site.disable(Scenario.HANG);
+    }
+  }
+
+  private void signIn(String user, String password, String page) {
+    browser.manage().deleteAllCookies();
+    browser.get(url(page));
+    assertThat(browser.getCurrentUrl()).contains("/signin");
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    await().atMost(PATIENCE).until(() -> !browser.getCurrentUrl().contains("/signin"));
+  }
+
+  private String text(String css) {
+    return browser.findElement(By.cssSelector(css)).getText();
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  /** The whole page: the window is made as tall as the page for the shot, then put back. */
+  private void screenshot(String name) throws IOException {
+    Dimension size = browser.manage().window().getSize();
+    long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
+    browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(), height + 100)));
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    browser.manage().window().setSize(size);
+  }
+}

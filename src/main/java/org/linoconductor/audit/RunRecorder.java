@@ -42,6 +42,8 @@ class RunRecorder implements ExecutionListener {
       records.runStarted(id, processKey(execution),
           String.valueOf(execution.getVariable(StepVariables.SITE)), user == null ? null : user.getUserId(),
           Boolean.TRUE.equals(execution.getVariable(StepVariables.DRY_RUN)), Instant.now());
+      events.publishEvent(new RunStarted(id, processKey(execution),
+          String.valueOf(execution.getVariable(StepVariables.SITE))));
       return;
     }
     String endActivity = execution.getCurrentActivityId();

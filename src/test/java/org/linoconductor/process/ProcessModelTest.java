@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.linoconductor.preview.PreviewSetupProcess;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
 import org.linoconductor.upgrade.ProductionUpgradeProcess;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,8 @@ class ProcessModelTest {
   static Stream<Arguments> processes() {
     return Stream.of(
         Arguments.of("site-snapshot", SiteSnapshotProcess.class),
-        Arguments.of("production-upgrade", ProductionUpgradeProcess.class));
+        Arguments.of("production-upgrade", ProductionUpgradeProcess.class),
+        Arguments.of("preview-setup", PreviewSetupProcess.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -20,7 +20,10 @@ import org.springframework.test.context.ActiveProfiles;
       "spring.datasource.url=jdbc:h2:mem:conductor-web-test;DB_CLOSE_DELAY=-1",
       "camunda.bpm.job-execution.enabled=false",
       "conductor.steps.log-dir=target/step-logs",
-      "conductor.steps.lock-duration=6s"
+      "conductor.steps.lock-duration=6s",
+      // preview-setup against the simulated installation: its make-env stands in for virtualenv + getlino.
+      "conductor.preview.make-env-command={root}/../bin/make-env,{site}",
+      "conductor.preview.vhost-dir=target/test-vhosts"
     })
 @ActiveProfiles("test")
 public @interface ConductorWebTest {}

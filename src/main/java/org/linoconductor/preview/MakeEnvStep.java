@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * The seed's "remove the env directory in the copy and create a new one with virtualenv": a
  * virtualenv cannot be moved, so the copied one is deleted and
  * {@code conductor.preview.make-env-command} makes a fresh one in the new site's directory.
- * The command runs with the new site's (not yet existing) env first on PATH, never production's.
+ * The command runs in the new directory with production's env active (the shell runner activates
+ * an existing env, and the new one does not exist yet): {@code python3 -m venv} from inside a venv
+ * makes a venv of the base interpreter, so nothing of production's env is carried over.
  */
 @Component
 class MakeEnvStep implements Step {
@@ -41,7 +43,7 @@ class MakeEnvStep implements Step {
         .map(arg -> arg.replace("{site}", dir.toString()).replace("{root}", context.site().root().toString()))
         .toList();
     if (context.dryRun()) {
-      context.runIn(NewSite.asSite(context), argv);
+      context.run(dir, argv);
       return StepOutcome.succeeded("dry run: env of " + dir + " not replaced");
     }
     if (!NewSite.isOurs(dir, context.runId())) {
@@ -51,7 +53,7 @@ class MakeEnvStep implements Step {
     if (Files.exists(env, LinkOption.NOFOLLOW_LINKS)) {
       NewSite.deleteTree(env); // the copy of production's env, or a half-made one of a failed try
     }
-    var result = context.runIn(NewSite.asSite(context), argv);
+    var result = context.run(dir, argv);
     if (!result.succeeded()) {
       return StepOutcome.fromExit(result, String.join(" ", argv));
     }

@@ -110,6 +110,25 @@ class PreviewSetupProcessTest {
   }
 
   @Test
+  void aDryRunSkipsTheSyncAndEndsAsDryRun() {
+    TestLino.productionSite(registry, "pset_dry");
+    ProcessInstance run = runtime.startProcessInstanceByKey(PreviewSetupProcess.KEY, Map.of(
+        StepVariables.SITE, "pset_dry", Variables.NEW_SITE, "pset_dry_b", StepVariables.DRY_RUN, true));
+    passAll(run, PREPARE_STEPS);
+    decide(run, REVIEW_REPLACEMENTS, Map.of(Variables.APPROVED, true));
+    passAll(run, List.of(MAKE_ENV, PULL_CODE, CREATE_DATABASE, COLLECT_STATIC));
+    // register-preview registers nothing in a dry run, and preview-sync needs a registered preview.
+    LockedExternalTask register = lock(run);
+    assertThat(register.getActivityId()).isEqualTo(REGISTER_PREVIEW);
+    externalTasks.complete(register.getId(), ConductorProcessTest.WORKER);
+    passAll(run, List.of(WRITE_VHOST, SWITCH_PREVIEW_LINK));
+
+    assertThat(run).hasPassed(SYNCED_ALREADY, SYNCED, DRY_RUN_DONE).hasNotPassed(FIRST_SYNC, PREVIEW_READY).isEnded();
+    assertThat(audit.run(run.getId())).hasValueSatisfying(
+        record -> assertThat(record.outcome()).isEqualTo(RunOutcome.DRY_RUN));
+  }
+
+  @Test
   void refusedReplacementsRemoveTheCopyAndEndTheRunAsRefused() {
     ProcessInstance run = start("pset_refused", "pset_refused_b");
     passAll(run, PREPARE_STEPS);

@@ -22,7 +22,10 @@ import org.springframework.test.context.ActiveProfiles;
       "conductor.steps.log-dir=target/step-logs",
       "conductor.steps.lock-duration=6s",
       // The simulated installation's upgrades log (TestLino lays it out under target/test-lino-<pid>).
-      "conductor.preview.upgrades-log=target/test-lino-${PID}/log/upgrades.log"
+      "conductor.preview.upgrades-log=target/test-lino-${PID}/log/upgrades.log",
+      // preview-setup against the simulated installation: its make-env stands in for virtualenv + getlino.
+      "conductor.preview.make-env-command={root}/../bin/make-env,{site}",
+      "conductor.preview.vhost-dir=target/test-vhosts"
     })
 @ActiveProfiles("test")
 public @interface ConductorWebTest {}

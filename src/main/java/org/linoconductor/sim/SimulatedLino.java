@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.linoconductor.site.SiteLinks;
 
 /**
  * A simulated Lino installation under a base directory B, because real Lino cannot be installed
@@ -136,14 +136,7 @@ public final class SimulatedLino {
   /** A new link beside the old one, then renamed over it: the vhost never sees no link. */
   private void link(String link, String site) {
     site(site);
-    Path fresh = root().resolve("." + link + ".new");
-    try {
-      Files.deleteIfExists(fresh);
-      Files.createSymbolicLink(fresh, Path.of(site));
-      Files.move(fresh, root().resolve(link), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    SiteLinks.point(root(), link, site);
   }
 
   /** A commit in every upstream; sites see it after their pull.sh. */

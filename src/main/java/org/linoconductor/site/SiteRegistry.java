@@ -92,6 +92,17 @@ public class SiteRegistry {
     return repository.stateChangesInRun(run);
   }
 
+  /**
+   * Forgets a site (its preview row goes with it). Only for a registration a run made and now
+   * takes back, e.g. an aborted preview-setup; the directory is not touched.
+   */
+  @Transactional
+  public void unregister(String name) {
+    if (repository.delete(name)) {
+      log.info("SITE-003 site '{}' unregistered", name);
+    }
+  }
+
   private static SiteConflictException duplicate(String name) {
     return new SiteConflictException("name", "Site '" + name + "' is already registered:"
         + " choose another name, or use the registered site as it is.");

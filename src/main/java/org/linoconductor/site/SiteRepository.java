@@ -38,6 +38,11 @@ class SiteRepository {
     return count != null && count > 0;
   }
 
+  /** Deletes the site; its testers, commands and preview row go by cascade. */
+  boolean delete(String name) {
+    return jdbc.update("delete from site where name = ?", name) > 0;
+  }
+
   Optional<Site> find(String name) {
     return sites("select * from site where name = ?", name).stream().findFirst();
   }

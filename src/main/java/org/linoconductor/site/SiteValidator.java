@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,14 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SiteValidator {
-
-  static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,29}");
-
-  /**
-   * The names of the links and roles that move from site to site during upgrades. A site keeps its
-   * name for life because its virtualenv cannot be renamed, so such a name would soon be a lie.
-   */
-  static final Set<String> RESERVED_NAMES = Set.of("prod", "preview", "old", "new", "testing");
 
   Site validate(SiteRequest raw) {
     SiteRequest request = raw.withDefaults();
@@ -43,17 +33,7 @@ class SiteValidator {
   }
 
   private static String checkName(String name) {
-    required("name", name, "Give the site a neutral name such as 'anna' or 'mdg3'.");
-    if (!NAME.matcher(name).matches()) {
-      throw new InvalidSiteException("name", "Site name '" + name + "' is invalid: use 1 to 30"
-          + " characters, a lowercase letter first, then lowercase letters, digits or '_'"
-          + " (for example 'anna' or 'mdg3').");
-    }
-    if (RESERVED_NAMES.contains(name)) {
-      throw new InvalidSiteException("name", "Site name '" + name + "' is reserved: prod, preview,"
-          + " old, new and testing name roles that move from site to site, while a site keeps its"
-          + " name for life (its virtualenv cannot be renamed). Choose a neutral name such as 'anna'.");
-    }
+    SiteNames.check(name);
     return name;
   }
 

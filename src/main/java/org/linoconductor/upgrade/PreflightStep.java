@@ -1,13 +1,11 @@
 package org.linoconductor.upgrade;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 import org.linoconductor.site.ServiceCommands;
+import org.linoconductor.step.DiskUsage;
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
 import org.linoconductor.step.StepOutcome;
@@ -46,14 +44,14 @@ class PreflightStep implements Step {
     Path dir = context.site().directory();
     // Through the site's shell, not Java's FileStore: df is what the operator would run (and what
     // the simulation's disk-full scenario answers).
-    var df = context.run(List.of("df", "-Pk", dir.toString()));
+    var df = context.run(DiskUsage.dfArgv(dir));
     if (context.dryRun()) {
       return StepOutcome.succeeded("dry run: service commands are configured; free disk space not checked");
     }
     if (!df.succeeded()) {
       return StepOutcome.fromExit(df, "df -Pk " + dir);
     }
-    OptionalLong availableKib = availableKib(df.tail());
+    OptionalLong availableKib = DiskUsage.availableKib(df.tail());
     if (availableKib.isEmpty()) {
       return StepOutcome.failed("Cannot read the free space from the output of df -Pk " + dir
           + ". See the log " + df.logFile());
@@ -72,20 +70,6 @@ class PreflightStep implements Step {
     return commands == null || commands.isEmpty();
   }
 
-  /** The "Available" column of the last line of {@code df -P}: the header is the first line. */
-  static OptionalLong availableKib(String dfOutput) {
-    List<String> lines = dfOutput.lines().filter(line -> !line.isBlank()).toList();
-    if (lines.size() < 2) {
-      return OptionalLong.empty();
-    }
-    String[] columns = lines.get(lines.size() - 1).trim().split("\\s+");
-    try {
-      return columns.length < 6 ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(columns[3]));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
-  }
-
   /** From the last snapshot.zip, else from what it would hold: the SQLite database and media/. */
   private static long neededKib(Path dir) {
     Path zip = dir.resolve("snapshot.zip");
@@ -94,19 +78,6 @@ class PreflightStep implements Step {
   }
 
   private static long size(Path path) {
-    if (!Files.exists(path)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.walk(path)) {
-      return files.filter(Files::isRegularFile).mapToLong(file -> {
-        try {
-          return Files.size(file);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return DiskUsage.sizeBytes(path);
   }
 }

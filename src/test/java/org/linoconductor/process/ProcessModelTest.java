@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.linoconductor.preview.NightlySyncProcess;
+import org.linoconductor.preview.PreviewSetupProcess;
 import org.linoconductor.preview.PreviewSyncProcess;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
 import org.linoconductor.upgrade.ProductionUpgradeProcess;
@@ -39,7 +40,8 @@ class ProcessModelTest {
         Arguments.of("site-snapshot", SiteSnapshotProcess.class),
         Arguments.of("production-upgrade", ProductionUpgradeProcess.class),
         Arguments.of("preview-sync", PreviewSyncProcess.class),
-        Arguments.of("nightly-sync", NightlySyncProcess.class));
+        Arguments.of("nightly-sync", NightlySyncProcess.class),
+        Arguments.of("preview-setup", PreviewSetupProcess.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -22,7 +22,7 @@ public final class TestDatabase {
     return new JdbcTemplate(dataSource);
   }
 
-  static SiteRegistry registry(JdbcTemplate jdbc) {
+  public static SiteRegistry registry(JdbcTemplate jdbc) {
     return new SiteRegistry(new SiteRepository(jdbc, new ObjectMapper()), new SiteValidator());
   }
 }

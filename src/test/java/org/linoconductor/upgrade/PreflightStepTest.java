@@ -62,11 +62,11 @@ class PreflightStepTest {
 
   @Test
   void the_available_column_is_read_from_the_last_line_of_df() {
-    assertThat(PreflightStep.availableKib("""
+    assertThat(org.linoconductor.step.DiskUsage.availableKib("""
         Filesystem     1K-blocks      Used Available Use% Mounted on
         /dev/sda1      102400000  51200000  51200000  50% /
         """)).hasValue(51200000);
-    assertThat(PreflightStep.availableKib("df: /nowhere: No such file or directory")).isEmpty();
+    assertThat(org.linoconductor.step.DiskUsage.availableKib("df: /nowhere: No such file or directory")).isEmpty();
   }
 
   @Test

@@ -1,0 +1,99 @@
+package org.linoconductor.preview;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+import org.linoconductor.preview.PreviewSetupProcess.Variables;
+import org.linoconductor.site.Site;
+import org.linoconductor.site.SiteState;
+import org.linoconductor.step.StepContext;
+
+/**
+ * The site a preview-setup run makes: {@code <production's root>/<newSite>}. A directory counts
+ * as the run's own only when it holds {@link #MARKER} with the run's id: nothing else is ever
+ * changed or deleted by the steps that work in it.
+ */
+final class NewSite {
+
+  /** Written right after the copy; its content is the id of the run that made the directory. */
+  static final String MARKER = ".conductor/created-by";
+
+  private NewSite() {}
+
+  static String name(StepContext context) {
+    return context.variable(Variables.NEW_SITE, String.class)
+        .orElseThrow(() -> new IllegalStateException("Variable " + Variables.NEW_SITE + " is missing"));
+  }
+
+  static Path dir(StepContext context) {
+    return context.site().root().resolve(name(context));
+  }
+
+  /**
+   * The new site as a {@link Site}, so that commands run in it with its own env active
+   * ({@link StepContext#runIn}); not registered until register-preview.
+   */
+  static Site asSite(StepContext context) {
+    Site production = context.site();
+    return new Site(name(context), production.root(), dir(context), SiteState.PREVIEW,
+        production.serviceCommands(), production.databaseKind(), production.usesElastic(), production.contact(),
+        production.testers(), null, context.variable(Variables.RELEASE_NOTES_URL, String.class).orElse(null));
+  }
+
+  static Optional<String> createdBy(Path dir) {
+    Path marker = dir.resolve(MARKER);
+    try {
+      return Files.isRegularFile(marker) ? Optional.of(Files.readString(marker).strip()) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static boolean isOurs(Path dir, String runId) {
+    return Files.isDirectory(dir) && !Files.isSymbolicLink(dir) && createdBy(dir).filter(runId::equals).isPresent();
+  }
+
+  static void mark(Path dir, String runId) {
+    try {
+      Files.createDirectories(dir.resolve(MARKER).getParent());
+      Files.writeString(dir.resolve(MARKER), runId + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The message of a step that finds the directory missing or not made by this run. */
+  static String notOurs(Path dir, String runId) {
+    return "Directory " + dir + " was not made by this run (" + runId + "): no " + MARKER + " with the run's id."
+        + " Nothing in it was changed. Abort the run, or check the directory by hand.";
+  }
+
+  /** Deletes a directory tree; symbolic links are deleted, never followed (the log link). */
+  static void deleteTree(Path dir) {
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+          if (e != null) {
+            throw e;
+          }
+          Files.delete(directory);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.linoconductor.attempt;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
+import org.linoconductor.site.Site;
+import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.StepVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of upgrade-attempt ({@code ${attemptStartListener}}, after the site and production
+ * listeners): checks {@code duration} and {@code startAt}, refusing the start with a clear message,
+ * and sets {@code startAtDate} (for the timer) and {@code siteUrl} (for the form).
+ */
+@Component("attemptStartListener")
+class AttemptStartListener implements ExecutionListener {
+
+  private final SiteRegistry sites;
+
+  AttemptStartListener(SiteRegistry sites) {
+    this.sites = sites;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    execution.setVariable(Variables.DURATION, duration(execution.getVariable(Variables.DURATION)).toString());
+    execution.setVariable(Variables.START_AT_DATE, Date.from(startAt(execution.getVariable(Variables.START_AT))));
+    Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
+    Object production = execution.getVariable(Variables.PRODUCTION_SITE);
+    String url = production == null ? null : sites.find(production.toString()).map(Site::url).orElse(null);
+    execution.setVariable(Variables.SITE_URL, url != null ? url : preview.url() != null ? preview.url() : "");
+  }
+
+  /** The attempt's length: blank = {@value UpgradeAttemptProcess#DEFAULT_DURATION}; positive ISO-8601. */
+  static Duration duration(Object value) {
+    String text = value == null || value.toString().isBlank() ? UpgradeAttemptProcess.DEFAULT_DURATION
+        : value.toString().trim();
+    Duration duration;
+    try {
+      duration = Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("Start variable '" + Variables.DURATION + "' is '" + text
+          + "', which is no ISO-8601 duration: write e.g. PT1H (one hour), PT90M or PT2H30M.");
+    }
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException("Start variable '" + Variables.DURATION + "' is '" + text
+          + "': an attempt must last some time, e.g. PT1H.");
+    }
+    return duration;
+  }
+
+  /** When the attempt starts: blank = now; an ISO date-time with or without offset (then local time). */
+  static Instant startAt(Object value) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (value == null || value.toString().isBlank()) {
+      return now;
+    }
+    String text = value.toString().trim();
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
+      } catch (DateTimeParseException again) {
+        throw new IllegalArgumentException("Start variable '" + Variables.START_AT + "' is '" + text
+            + "', which is no ISO date-time: write e.g. 2026-12-01T18:00 (local time) or"
+            + " 2026-12-01T18:00+01:00, or leave it empty to start now.");
+      }
+    }
+  }
+}

@@ -2,7 +2,9 @@ package org.linoconductor.attempt;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
@@ -15,17 +17,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${announceAttempt}}: writes the announcement into the variable {@code announcement} and
- * the log. Mail is not sent yet: the log line is the announcement an operator forwards.
+ * the log, and mails it to the contacts and testers of both sites when mail is configured
+ * ({@link AttemptMail}); the variable {@code announcementMailed} says whether it was sent.
  */
 @Component("announceAttempt")
 class AnnounceAttemptDelegate implements JavaDelegate {
 
   private static final Logger log = LoggerFactory.getLogger(AnnounceAttemptDelegate.class);
 
-  private final SiteRegistry sites;
+  static final String MAILED = "announcementMailed";
 
-  AnnounceAttemptDelegate(SiteRegistry sites) {
+  private final SiteRegistry sites;
+  private final AttemptMail mail;
+
+  AnnounceAttemptDelegate(SiteRegistry sites, AttemptMail mail) {
     this.sites = sites;
+    this.mail = mail;
   }
 
   @Override
@@ -38,8 +45,12 @@ class AnnounceAttemptDelegate implements JavaDelegate {
         Duration.parse((String) execution.getVariable(Variables.DURATION)), releaseNotes,
         (String) execution.getVariable(Variables.SITE_URL), ZoneId.systemDefault());
     execution.setVariable(Variables.ANNOUNCEMENT, text);
-    log.info("ATTEMPT-001 {} (run {}); no mail configured, announce it yourself to the users and testers"
-        + " of {}:\n{}", AttemptAnnouncement.subject(production.name(), start, ZoneId.systemDefault()),
-        execution.getProcessInstanceId(), production.name(), text);
+    String subject = AttemptAnnouncement.subject(production.name(), start, ZoneId.systemDefault());
+    log.info("ATTEMPT-001 {} (run {}):\n{}", subject, execution.getProcessInstanceId(), text);
+    List<String> users = new ArrayList<>(production.testers());
+    users.addAll(preview.testers());
+    users.add(production.contact());
+    users.add(preview.contact());
+    execution.setVariable(MAILED, mail.send(mail.addresses(users), subject, text));
   }
 }

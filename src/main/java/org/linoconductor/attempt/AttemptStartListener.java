@@ -7,36 +7,49 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.SiteLock;
 import org.linoconductor.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of upgrade-attempt ({@code ${attemptStartListener}}, after the site and production
- * listeners): checks {@code duration} and {@code startAt}, refusing the start with a clear message,
- * and sets {@code startAtDate} (for the timer) and {@code siteUrl} (for the form).
+ * Start and end listener of upgrade-attempt ({@code ${attemptStartListener}}, after the site and
+ * production listeners): at the start it checks {@code duration} and {@code startAt}, refusing the
+ * start with a clear message, sets {@code startAtDate} (for the timer) and {@code siteUrl} (for the
+ * form), and locks the production site too, so that no other run (an upgrade, a snapshot) works on
+ * it during the attempt; at the end it frees the production site.
  */
 @Component("attemptStartListener")
 class AttemptStartListener implements ExecutionListener {
 
   private final SiteRegistry sites;
+  private final SiteLock lock;
 
-  AttemptStartListener(SiteRegistry sites) {
+  AttemptStartListener(SiteRegistry sites, SiteLock lock) {
     this.sites = sites;
+    this.lock = lock;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
+    Object production = execution.getVariable(Variables.PRODUCTION_SITE);
+    if (!EVENTNAME_START.equals(execution.getEventName())) {
+      if (production instanceof String name) {
+        lock.release(name, execution.getProcessInstanceId());
+      }
+      return;
+    }
     execution.setVariable(Variables.DURATION, duration(execution.getVariable(Variables.DURATION)).toString());
     execution.setVariable(Variables.START_AT_DATE, Date.from(startAt(execution.getVariable(Variables.START_AT))));
     Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
-    Object production = execution.getVariable(Variables.PRODUCTION_SITE);
-    String url = production == null ? null : sites.find(production.toString()).map(Site::url).orElse(null);
+    lock.acquire(production.toString(), execution.getProcessInstanceId(), UpgradeAttemptProcess.KEY, List.of());
+    String url = sites.find(production.toString()).map(Site::url).orElse(null);
     execution.setVariable(Variables.SITE_URL, url != null ? url : preview.url() != null ? preview.url() : "");
   }
 

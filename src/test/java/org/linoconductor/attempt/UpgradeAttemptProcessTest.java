@@ -44,6 +44,8 @@ import org.linoconductor.site.DatabaseKind;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteRequest;
 import org.linoconductor.site.SiteState;
+import org.linoconductor.snapshot.SiteSnapshotProcess;
+import org.linoconductor.step.SiteLock;
 import org.linoconductor.step.StepVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -67,6 +69,7 @@ class UpgradeAttemptProcessTest {
   @Autowired SiteRegistry registry;
   @Autowired PreviewSites previews;
   @Autowired AuditTrail audit;
+  @Autowired SiteLock lock;
   ProcessDriver driver;
 
   @BeforeEach
@@ -95,6 +98,9 @@ class UpgradeAttemptProcessTest {
         .containsExactlyInAnyOrder(ConductorGroups.testersOf("att_acc_b"), ConductorGroups.OPERATORS);
     Instant endsAt = Instant.parse((String) runtime.getVariable(run.getId(), Variables.ATTEMPT_ENDS_AT));
     assertThat(Duration.between(Instant.now(), endsAt)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
+    // The production site is the attempt's too: no other run works on it meanwhile.
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(SiteSnapshotProcess.KEY,
+        Map.of(StepVariables.SITE, "att_acc"))).hasMessageContaining("Site att_acc is busy: run " + run.getId());
 
     driver.decide(run, DECIDE_ATTEMPT, Map.of(Variables.DECISION, Decisions.ACCEPT, StepVariables.COMMENT, "all fine"));
     assertThat(runtime.getVariable(run.getId(), Variables.TIME_LEFT)).asString().startsWith("PT5");
@@ -108,6 +114,8 @@ class UpgradeAttemptProcessTest {
       assertThat(record.decisions()).extracting(RunRecord.Decision::choice, RunRecord.Decision::comment)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("decision=accept", "all fine"));
     });
+    assertThat(lock.refusal("att_acc")).isEmpty();
+    assertThat(lock.refusal("att_acc_b")).isEmpty();
   }
 
   @Test

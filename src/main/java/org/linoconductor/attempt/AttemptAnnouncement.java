@@ -58,4 +58,35 @@ final class AttemptAnnouncement {
     }
     return text.toString();
   }
+
+  /**
+   * The message to all when the attempt has ended.
+   *
+   * @param outcome SUCCEEDED, CANCELLED or TIMED_OUT
+   * @param decidedBy may be null (timed out)
+   * @param snapshot where the attempt's data is kept; null when accepted
+   */
+  static String result(String outcome, String production, String preview, String decidedBy, String comment,
+      String snapshot) {
+    String by = (decidedBy == null ? "" : " by " + decidedBy)
+        + (comment == null || comment.isBlank() ? "" : " (\"" + comment.strip() + "\")");
+    return switch (outcome) {
+      case "SUCCEEDED" -> "The upgrade attempt of " + production + " was accepted" + by + ". The new version ("
+          + preview + ") stays production, with the changes made during the attempt; " + production
+          + " is kept as the old site.\n";
+      case "TIMED_OUT" -> "The upgrade attempt of " + production + " timed out: nobody decided in time, so it was"
+          + " cancelled. Production is " + production + " again; the changes made during the attempt are not in it."
+          + " They are kept in " + snapshot + ".\n";
+      default -> "The upgrade attempt of " + production + " was cancelled" + by + ". Production is " + production
+          + " again; the changes made during the attempt are not in it. They are kept in " + snapshot + ".\n";
+    };
+  }
+
+  static String resultSubject(String outcome, String production) {
+    return "Upgrade attempt of " + production + ": " + switch (outcome) {
+      case "SUCCEEDED" -> "accepted";
+      case "TIMED_OUT" -> "timed out, cancelled";
+      default -> "cancelled";
+    };
+  }
 }

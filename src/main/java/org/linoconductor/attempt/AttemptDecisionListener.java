@@ -35,6 +35,7 @@ class AttemptDecisionListener implements TaskListener {
     Authentication user = identity.getCurrentAuthentication();
     String decidedBy = user != null ? user.getUserId() : task.getAssignee();
     task.setVariable(Variables.DECIDED_BY, decidedBy);
+    task.setVariable(Variables.DECISION_COMMENT, task.getVariable(org.linoconductor.step.StepVariables.COMMENT));
     Object endsAt = task.getVariable(Variables.ATTEMPT_ENDS_AT);
     if (endsAt != null) {
       Duration left = Duration.between(now, Instant.parse(endsAt.toString()));

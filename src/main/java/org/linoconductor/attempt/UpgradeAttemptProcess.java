@@ -104,6 +104,10 @@ public final class UpgradeAttemptProcess {
     /** Set when decideAttempt is completed: by whom, and the time left then (ISO-8601). */
     public static final String DECIDED_BY = "decidedBy";
     public static final String TIME_LEFT = "timeLeft";
+    /** Set when decideAttempt is completed: the comment (the recorder takes {@code comment} away). */
+    public static final String DECISION_COMMENT = "decisionComment";
+    /** Set when the attempt ends: the message to all (how it ended, who decided, where the data is). */
+    public static final String RESULT_MESSAGE = "resultMessage";
     /** Set by the time-up boundary timer: nobody decided in time. */
     public static final String TIMED_OUT = "timedOut";
     /** Set by keep-snapshot: the zip of the preview's data taken during the attempt. */

@@ -110,6 +110,9 @@ class UpgradeAttemptIntegrationTest {
         .variableName(Variables.ATTEMPT_SNAPSHOT).singleResult().getValue();
     assertThat(Path.of(snapshot)).exists().isRegularFile().hasParent(lino.root().resolve("attc_prev"));
     assertThat(Files.size(Path.of(snapshot))).isPositive();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(run)
+        .variableName(Variables.RESULT_MESSAGE).singleResult().getValue()).asString()
+        .contains("was cancelled by tester", "They are kept in " + snapshot);
   }
 
   /** Starts an attempt of one hour now and waits until the testers are asked; returns the run's id. */

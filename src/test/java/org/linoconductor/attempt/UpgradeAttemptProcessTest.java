@@ -102,6 +102,7 @@ class UpgradeAttemptProcessTest {
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(SiteSnapshotProcess.KEY,
         Map.of(StepVariables.SITE, "att_acc"))).hasMessageContaining("Site att_acc is busy: run " + run.getId());
 
+    tasks.claim(driver.task(run, DECIDE_ATTEMPT).getId(), "tester");
     driver.decide(run, DECIDE_ATTEMPT, Map.of(Variables.DECISION, Decisions.ACCEPT, StepVariables.COMMENT, "all fine"));
     assertThat(runtime.getVariable(run.getId(), Variables.TIME_LEFT)).asString().startsWith("PT5");
     driver.pass(run, ACCEPT_ATTEMPT, Map.of());
@@ -114,6 +115,8 @@ class UpgradeAttemptProcessTest {
       assertThat(record.decisions()).extracting(RunRecord.Decision::choice, RunRecord.Decision::comment)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("decision=accept", "all fine"));
     });
+    assertThat(variable(run, Variables.RESULT_MESSAGE)).asString().contains("was accepted by tester")
+        .contains("(\"all fine\")", "att_acc_b) stays production");
     assertThat(lock.refusal("att_acc")).isEmpty();
     assertThat(lock.refusal("att_acc_b")).isEmpty();
   }
@@ -134,6 +137,8 @@ class UpgradeAttemptProcessTest {
       assertThat(record.decisions()).extracting(RunRecord.Decision::choice).containsExactly("decision=cancel");
     });
     assertThat(variable(run, Variables.ATTEMPT_SNAPSHOT)).isEqualTo("/tmp/attempt.zip");
+    assertThat(variable(run, Variables.RESULT_MESSAGE)).asString().contains("was cancelled", "(\"totals wrong\")",
+        "Production is att_can again", "They are kept in /tmp/attempt.zip");
   }
 
   @Test
@@ -150,6 +155,8 @@ class UpgradeAttemptProcessTest {
         PUT_PROD_BACK, START_PRODUCTION_SERVICES, ATTEMPT_TIMED_OUT_END).hasNotPassed(ACCEPTED, ATTEMPT_CANCELLED)
         .isEnded();
     assertThat(variable(run, Variables.TIMED_OUT)).isEqualTo(true);
+    assertThat(variable(run, Variables.RESULT_MESSAGE)).asString().contains("timed out: nobody decided in time",
+        "kept in /tmp/attempt.zip");
     assertThat(variable(run, Variables.DECISION)).isEqualTo(UpgradeAttemptProcess.DEFAULT_DECISION);
     assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
       assertThat(record.outcome()).isEqualTo(RunOutcome.TIMED_OUT);

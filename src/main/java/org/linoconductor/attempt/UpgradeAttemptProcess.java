@@ -20,6 +20,7 @@ public final class UpgradeAttemptProcess {
     public static final String FINAL_SYNC = "FinalSync";
     public static final String SYNC_ENDED = "SyncEnded";
     public static final String SYNC_ABORTED = "SyncAbortedError";
+    public static final String RECORD_CODE_VERSIONS = "RecordCodeVersions";
     public static final String SWITCH_PROD_LINK = "SwitchProdLink";
     public static final String RELOAD_WEB_SERVER = "ReloadWebServer";
     public static final String START_PREVIEW_SERVICES = "StartPreviewServices";
@@ -66,6 +67,7 @@ public final class UpgradeAttemptProcess {
   /** External-task topics: one step class each. */
   public static final class Topics {
     public static final String STOP_PRODUCTION = "attempt-stop-production";
+    public static final String RECORD_CODE_VERSIONS = "attempt-record-code-versions";
     public static final String SWITCH_PROD_LINK = "attempt-switch-prod-link";
     public static final String RELOAD_WEB_SERVER = "attempt-reload-web-server";
     public static final String START_PREVIEW_SERVICES = "attempt-start-preview-services";
@@ -95,6 +97,9 @@ public final class UpgradeAttemptProcess {
     /** Set by the final sync's end: preview-sync's last action (abort = the sync was given up). */
     public static final String SYNC_ACTION = "syncAction";
     public static final String FINAL_SYNC_DONE = "finalSyncDone";
+    /** Set by record-code-versions: "repository revision" lines of production and of the preview. */
+    public static final String CODE_BEFORE = "codeBefore";
+    public static final String CODE_ON_TRIAL = "codeOnTrial";
     /** Set by switch-prod-link: where prod pointed before (the old production). */
     public static final String PREVIOUS_PROD = "previousProd";
     /** Set when decideAttempt is created: when the attempt ends (ISO date-time). */

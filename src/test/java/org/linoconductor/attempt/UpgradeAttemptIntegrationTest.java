@@ -63,6 +63,7 @@ class UpgradeAttemptIntegrationTest {
   void anAcceptedAttemptMakesThePreviewProductionAndTheOldProductionOld() throws Exception {
     SimulatedLino lino = TestLino.installation();
     SimulatedSite prod = pair("atti_prod", "atti_prev");
+    TestLino.pullNewRelease(lino.site("atti_prev"));
     int servicesBefore = lino.serviceCalls().size();
 
     String run = startAndAwaitDecision("atti_prev");
@@ -72,8 +73,13 @@ class UpgradeAttemptIntegrationTest {
     assertThat(calls(lino, servicesBefore)).containsExactly("apache2 stop", "supervisor stop", "cron stop",
         "nginx restart", "apache2 start", "supervisor start", "cron start");
     assertThat(stepRuns.ofRun(run)).extracting(StepRun::step).containsExactly(Topics.STOP_PRODUCTION,
-        Topics.SWITCH_PROD_LINK, Topics.RELOAD_WEB_SERVER, Topics.START_PREVIEW_SERVICES);
+        Topics.RECORD_CODE_VERSIONS, Topics.SWITCH_PROD_LINK, Topics.RELOAD_WEB_SERVER, Topics.START_PREVIEW_SERVICES);
     assertThat(stepRuns.ofRun(run).get(0).command()).contains("apache2 stop");
+    // The preview runs newer code than production: both are recorded.
+    Map<String, Object> variables = runtime.getVariables(run);
+    assertThat((String) variables.get(Variables.CODE_BEFORE)).containsPattern("^lino [0-9a-f]{40}\\n");
+    assertThat((String) variables.get(Variables.CODE_ON_TRIAL)).containsPattern("^lino [0-9a-f]{40}\\n")
+        .isNotEqualTo(variables.get(Variables.CODE_BEFORE));
 
     decide(run, "tester", Decisions.ACCEPT);
     awaitEndedAt(run, Elements.ATTEMPT_SUCCEEDED);

@@ -107,7 +107,8 @@ class UpgradeAttemptProcessTest {
     assertThat(runtime.getVariable(run.getId(), Variables.TIME_LEFT)).asString().startsWith("PT5");
     driver.pass(run, ACCEPT_ATTEMPT, Map.of());
 
-    assertThat(run).hasPassedInOrder(ANNOUNCE, WAIT_FOR_START, STOP_PRODUCTION, FINAL_SYNC, SWITCH_PROD_LINK,
+    assertThat(run).hasPassedInOrder(ANNOUNCE, WAIT_FOR_START, STOP_PRODUCTION, FINAL_SYNC, RECORD_CODE_VERSIONS,
+        SWITCH_PROD_LINK,
         RELOAD_WEB_SERVER, START_PREVIEW_SERVICES, DECIDE_ATTEMPT, ACCEPTED, ACCEPT_ATTEMPT, ATTEMPT_SUCCEEDED)
         .hasNotPassed(CANCEL_ATTEMPT, ATTEMPT_STEP_FAILED).isEnded();
     assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
@@ -208,6 +209,7 @@ class UpgradeAttemptProcessTest {
     driver.passAll(run, STOP_PRODUCTION);
     driver.executeJob(run);
     driver.completeCalled(run);
+    driver.passAll(run, RECORD_CODE_VERSIONS);
     driver.pass(run, SWITCH_PROD_LINK, Map.of(Variables.PREVIOUS_PROD, "att_abort"));
     driver.fail(run, RELOAD_WEB_SERVER, "nginx: configuration file test failed");
 
@@ -217,8 +219,8 @@ class UpgradeAttemptProcessTest {
     driver.decide(run, ATTEMPT_STEP_FAILED, Map.of(StepVariables.ACTION, Actions.RETRY));
     assertThat(driver.waiting(run).getActivityId()).isEqualTo(STOP_PRODUCTION);
     driver.passAll(run, STOP_PRODUCTION); // the worker skips it: it succeeded before in this run
-    assertThat(driver.waiting(run).getActivityId()).as("no second sync").isEqualTo(SWITCH_PROD_LINK);
-    driver.passAll(run, SWITCH_PROD_LINK);
+    assertThat(driver.waiting(run).getActivityId()).as("no second sync").isEqualTo(RECORD_CODE_VERSIONS);
+    driver.passAll(run, RECORD_CODE_VERSIONS, SWITCH_PROD_LINK);
     driver.fail(run, RELOAD_WEB_SERVER, "still broken");
     driver.decide(run, ATTEMPT_STEP_FAILED, Map.of(StepVariables.ACTION, Actions.ABORT));
     driver.passAll(run, PUT_PROD_BACK_AFTER_ABORT, START_PRODUCTION_AFTER_ABORT);
@@ -237,6 +239,8 @@ class UpgradeAttemptProcessTest {
     assertThat(run).isWaitingAt(FINAL_SYNC);
     driver.executeJob(run); // asynchronous before: the job starts preview-sync
     driver.completeCalled(run);
+    driver.pass(run, RECORD_CODE_VERSIONS, Map.of(Variables.CODE_BEFORE, "lino 1111", Variables.CODE_ON_TRIAL,
+        "lino 2222"));
     driver.pass(run, SWITCH_PROD_LINK, Map.of(Variables.PREVIOUS_PROD, runtime.getVariable(run.getId(),
         Variables.PRODUCTION_SITE)));
     driver.passAll(run, RELOAD_WEB_SERVER, START_PREVIEW_SERVICES);

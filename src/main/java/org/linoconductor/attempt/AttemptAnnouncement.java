@@ -42,6 +42,12 @@ final class AttemptAnnouncement {
         + " Without a decision by the end of the attempt it is cancelled.\n";
   }
 
+  /** The reminder shortly before the start: the announcement again, said to be near. */
+  static String reminder(String announcement, Duration left) {
+    return "Reminder: the upgrade attempt starts in " + readable(left.isNegative() ? Duration.ZERO : left)
+        + ".\n\n" + announcement;
+  }
+
   static String readable(Duration duration) {
     long hours = duration.toHours();
     int minutes = duration.toMinutesPart();

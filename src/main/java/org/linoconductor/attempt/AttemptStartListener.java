@@ -16,6 +16,7 @@ import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.SiteLock;
 import org.linoconductor.step.StepVariables;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +32,13 @@ class AttemptStartListener implements ExecutionListener {
   private final SiteRegistry sites;
   private final SiteLock lock;
 
-  AttemptStartListener(SiteRegistry sites, SiteLock lock) {
+  private final Duration reminderBefore;
+
+  AttemptStartListener(SiteRegistry sites, SiteLock lock,
+      @Value("${conductor.attempt.reminder-before:PT15M}") Duration reminderBefore) {
     this.sites = sites;
     this.lock = lock;
+    this.reminderBefore = reminderBefore;
   }
 
   @Override
@@ -46,7 +51,12 @@ class AttemptStartListener implements ExecutionListener {
       return;
     }
     execution.setVariable(Variables.DURATION, duration(execution.getVariable(Variables.DURATION)).toString());
-    execution.setVariable(Variables.START_AT_DATE, Date.from(startAt(execution.getVariable(Variables.START_AT))));
+    Instant start = startAt(execution.getVariable(Variables.START_AT));
+    execution.setVariable(Variables.START_AT_DATE, Date.from(start));
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant reminder = start.minus(reminderBefore);
+    execution.setVariable(Variables.REMINDER_NEEDED, reminder.isAfter(now));
+    execution.setVariable(Variables.REMINDER_AT_DATE, Date.from(reminder.isAfter(now) ? reminder : now));
     Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
     lock.acquire(production.toString(), execution.getProcessInstanceId(), UpgradeAttemptProcess.KEY, List.of());
     String url = sites.find(production.toString()).map(Site::url).orElse(null);

@@ -13,6 +13,8 @@ public final class UpgradeAttemptProcess {
   public static final class Elements {
     public static final String ATTEMPT_REQUESTED = "AttemptRequested";
     public static final String ANNOUNCE = "AnnounceAttempt";
+    public static final String WAIT_FOR_REMINDER = "WaitForReminder";
+    public static final String REMIND = "RemindAttempt";
     public static final String WAIT_FOR_START = "WaitForStart";
     public static final String SWITCH_TO_PREVIEW = "SwitchToPreview";
     public static final String STOP_PRODUCTION = "StopProduction";
@@ -88,6 +90,12 @@ public final class UpgradeAttemptProcess {
     public static final String DURATION = "duration";
     /** Set at the start: {@link #START_AT} as a date, for the timer. */
     public static final String START_AT_DATE = "startAtDate";
+    /** Set at the start: when the reminder goes out ({@code conductor.attempt.reminder-before} before the start, not before now). */
+    public static final String REMINDER_AT_DATE = "reminderAtDate";
+    /** Set at the start: false when the start is so near that the announcement is reminder enough. */
+    public static final String REMINDER_NEEDED = "reminderNeeded";
+    /** Set by the reminder: its text (empty when none was needed). */
+    public static final String REMINDER = "reminder";
     /** Set at the start from table preview_site: the production site the preview replaces. */
     public static final String PRODUCTION_SITE = org.linoconductor.preview.PreviewSyncProcess.Variables.PRODUCTION_SITE;
     /** Set at the start: the public address of production (else of the preview), for the form; may be empty. */

@@ -50,6 +50,12 @@ class AttemptMailTest {
   }
 
   @Test
+  void theReminderSaysHowSoonTheAttemptStartsAndRepeatsTheAnnouncement() {
+    assertThat(AttemptAnnouncement.reminder("Dear users", Duration.ofMinutes(15)))
+        .isEqualTo("Reminder: the upgrade attempt starts in 15 minutes.\n\nDear users");
+  }
+
+  @Test
   void withoutAMailServerOrAddressesNothingIsSent() {
     assertThat(AttemptMail.send(null, "conductor@example.org", List.of("ann@example.org"), "s", "t")).isFalse();
     JavaMailSenderImpl sender = new JavaMailSenderImpl();

@@ -125,6 +125,7 @@ class UpgradeAttemptIntegrationTest {
   private String startAndAwaitDecision(String preview) {
     String run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, Map.of(StepVariables.SITE, preview,
         Variables.START_AT, "", Variables.DURATION, "PT1H")).getId();
+    executeJob(run); // the reminder timer (due now: no reminder needed)
     executeJob(run); // the start timer (due now)
     await().atMost(PATIENCE).until(() -> isWaitingAt(run, Elements.FINAL_SYNC)
         && management.createJobQuery().processInstanceId(run).count() == 1);

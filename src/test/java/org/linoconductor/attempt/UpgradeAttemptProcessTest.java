@@ -107,8 +107,8 @@ class UpgradeAttemptProcessTest {
     assertThat(runtime.getVariable(run.getId(), Variables.TIME_LEFT)).asString().startsWith("PT5");
     driver.pass(run, ACCEPT_ATTEMPT, Map.of());
 
-    assertThat(run).hasPassedInOrder(ANNOUNCE, WAIT_FOR_START, STOP_PRODUCTION, FINAL_SYNC, RECORD_CODE_VERSIONS,
-        SWITCH_PROD_LINK,
+    assertThat(run).hasPassedInOrder(ANNOUNCE, WAIT_FOR_REMINDER, REMIND, WAIT_FOR_START, STOP_PRODUCTION,
+        FINAL_SYNC, RECORD_CODE_VERSIONS, SWITCH_PROD_LINK,
         RELOAD_WEB_SERVER, START_PREVIEW_SERVICES, DECIDE_ATTEMPT, ACCEPTED, ACCEPT_ATTEMPT, ATTEMPT_SUCCEEDED)
         .hasNotPassed(CANCEL_ATTEMPT, ATTEMPT_STEP_FAILED).isEnded();
     assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
@@ -189,22 +189,30 @@ class UpgradeAttemptProcessTest {
     ProcessInstance run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, Map.of(StepVariables.SITE,
         "att_ann_b", Variables.START_AT, "2030-01-15T18:00", Variables.DURATION, "PT1H30M"));
 
-    assertThat(run).isWaitingAtExactly(WAIT_FOR_START);
+    assertThat(run).isWaitingAtExactly(WAIT_FOR_REMINDER);
     Instant start = LocalDateTime.parse("2030-01-15T18:00").atZone(ZoneId.systemDefault()).toInstant();
     assertThat(management.createJobQuery().processInstanceId(run.getId()).singleResult().getDuedate().toInstant())
-        .isEqualTo(start);
+        .isEqualTo(start.minus(Duration.ofMinutes(15)));
     String text = (String) variable(run, Variables.ANNOUNCEMENT);
     assertThat(text).contains("Dear users of att_ann", "Date: Tuesday 15 January 2030", "Time: 18:00",
         " to 19:30", "Duration: 1 hour 30 minutes (PT1H30M)", "Release notes: " + RELEASE_NOTES,
         "will be LOST if the attempt is cancelled", "REMAIN if the attempt succeeds");
     // No spring.mail.host in tests: the announcement is logged, not mailed.
     assertThat(variable(run, AnnounceAttemptDelegate.MAILED)).isEqualTo(false);
+
+    driver.executeJob(run); // the reminder, a quarter of an hour before the start
+    assertThat((String) variable(run, Variables.REMINDER)).startsWith("Reminder: the upgrade attempt starts in ")
+        .endsWith(text);
+    assertThat(run).isWaitingAtExactly(WAIT_FOR_START);
+    assertThat(management.createJobQuery().processInstanceId(run.getId()).singleResult().getDuedate().toInstant())
+        .isEqualTo(start);
     runtime.deleteProcessInstance(run.getId(), "test done");
   }
 
   @Test
   void aFailedStepWaitsForAnOperatorAndAbortGivesProductionBack() {
     ProcessInstance run = start("att_abort", "att_abort_b", Map.of());
+    driver.executeJob(run);
     driver.executeJob(run);
     driver.passAll(run, STOP_PRODUCTION);
     driver.executeJob(run);
@@ -233,6 +241,9 @@ class UpgradeAttemptProcessTest {
 
   /** From the agreed start to decideAttempt: every step succeeds, the final sync too. */
   private void switchToPreview(ProcessInstance run) {
+    assertThat(run).isWaitingAtExactly(WAIT_FOR_REMINDER);
+    driver.executeJob(run); // the start is now: no reminder is needed, its timer is due now
+    assertThat(variable(run, Variables.REMINDER)).isEqualTo("");
     assertThat(run).isWaitingAtExactly(WAIT_FOR_START);
     driver.executeJob(run);
     driver.passAll(run, STOP_PRODUCTION);

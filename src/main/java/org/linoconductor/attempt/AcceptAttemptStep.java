@@ -1,5 +1,6 @@
 package org.linoconductor.attempt;
 
+import java.util.List;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Topics;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.site.Site;
@@ -47,6 +48,14 @@ class AcceptAttemptStep implements Step {
     if (context.dryRun()) {
       return StepOutcome.succeeded("dry run: " + production.name() + " would become OLD, " + preview.name()
           + " PRODUCTION");
+    }
+    List<String> others = registry.all().stream().filter(site -> site.state() == SiteState.PRODUCTION)
+        .filter(site -> site.root().equals(preview.root()) && !site.name().equals(production.name()))
+        .map(Site::name).toList();
+    if (!others.isEmpty()) {
+      return StepOutcome.failed("Only one site per root may be PRODUCTION, but besides " + production.name() + " "
+          + String.join(", ", others) + " in " + preview.root() + " is PRODUCTION too. Nothing was changed: make"
+          + " the other one OLD first, then retry (or abort to give production back to " + production.name() + ").");
     }
     String decidedBy = context.variable(Variables.DECIDED_BY, String.class).orElse(null);
     transactions.executeWithoutResult(status -> {

@@ -75,11 +75,16 @@ public final class ProcessDriver {
 
   /** The waiting step, which must be {@code activity}, fails as the worker reports a failed command. */
   public void fail(ProcessInstance run, String activity, String summary) {
+    fail(run, activity, summary, "");
+  }
+
+  /** {@link #fail(ProcessInstance, String, String)} with the message saying where, e.g. " on site anna". */
+  public void fail(ProcessInstance run, String activity, String summary, String where) {
     LockedExternalTask task = lock(run);
     assertThat(task.getActivityId()).isEqualTo(activity);
     externalTasks.handleBpmnError(task.getId(), ConductorProcessTest.WORKER, StepErrors.STEP_FAILED, summary,
         Map.of(StepVariables.FAILED_STEP, task.getTopicName(), StepVariables.FAILED_ACTIVITY, activity,
-            StepVariables.FAILURE_MESSAGE, "Step " + task.getTopicName() + " failed: " + summary,
+            StepVariables.FAILURE_MESSAGE, "Step " + task.getTopicName() + " failed" + where + ": " + summary,
             StepVariables.FAILURE_EXIT_STATUS, 1, StepVariables.FAILURE_LOG_TAIL, summary,
             StepVariables.FAILURE_LOG_PATH, "/tmp/" + activity + ".log"));
   }

@@ -1,9 +1,9 @@
 package org.linoconductor.attempt;
 
-import java.util.List;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Topics;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.site.Site;
+import org.linoconductor.site.SiteConflictException;
 import org.linoconductor.site.SiteLinks;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteState;
@@ -49,19 +49,15 @@ class AcceptAttemptStep implements Step {
       return StepOutcome.succeeded("dry run: " + production.name() + " would become OLD, " + preview.name()
           + " PRODUCTION");
     }
-    List<String> others = registry.all().stream().filter(site -> site.state() == SiteState.PRODUCTION)
-        .filter(site -> site.root().equals(preview.root()) && !site.name().equals(production.name()))
-        .map(Site::name).toList();
-    if (!others.isEmpty()) {
-      return StepOutcome.failed("Only one site per root may be PRODUCTION, but besides " + production.name() + " "
-          + String.join(", ", others) + " in " + preview.root() + " is PRODUCTION too. Nothing was changed: make"
-          + " the other one OLD first, then retry (or abort to give production back to " + production.name() + ").");
-    }
     String decidedBy = context.variable(Variables.DECIDED_BY, String.class).orElse(null);
-    transactions.executeWithoutResult(status -> {
-      registry.changeState(production.name(), SiteState.OLD, decidedBy, context.runId());
-      registry.changeState(preview.name(), SiteState.PRODUCTION, decidedBy, context.runId());
-    });
+    try {
+      transactions.executeWithoutResult(status -> {
+        registry.changeState(production.name(), SiteState.OLD, decidedBy, context.runId());
+        registry.changeState(preview.name(), SiteState.PRODUCTION, decidedBy, context.runId());
+      });
+    } catch (SiteConflictException e) {
+      return StepOutcome.failed(e.getMessage() + " Neither state was changed.");
+    }
     boolean removed = preview.name().equals(SiteLinks.target(preview.root(), SiteLinks.PREVIEW).orElse(null));
     if (removed) {
       SiteLinks.remove(preview.root(), SiteLinks.PREVIEW);

@@ -45,19 +45,19 @@ class AcceptAttemptStepTest {
   }
 
   @Test
-  void anotherProductionInTheRootStopsTheAcceptBeforeAnythingChanges() throws IOException {
+  void aStateChangeTheLifeCycleForbidsChangesNeitherSite() throws IOException {
     Path root = root("acc_root2");
     site(root, "acc_old2", SiteState.PRODUCTION);
     site(root, "acc_new2", SiteState.PREVIEW);
-    site(root, "acc_third", SiteState.PRODUCTION);
+    registry.changeState("acc_new2", SiteState.ARCHIVED); // ARCHIVED cannot become PRODUCTION
 
     StepOutcome outcome = step.execute(StepContexts.real(registry.require("acc_new2"), step.topic(),
         Map.of(Variables.PRODUCTION_SITE, "acc_old2"), LOGS));
 
     assertThat(outcome.status()).isEqualTo(StepOutcome.Status.FAILED);
-    assertThat(outcome.summary()).contains("Only one site per root may be PRODUCTION", "acc_third");
+    assertThat(outcome.summary()).contains("cannot go from ARCHIVED to PRODUCTION", "Neither state was changed");
+    // One transaction: production did not become OLD either.
     assertThat(registry.require("acc_old2").state()).isEqualTo(SiteState.PRODUCTION);
-    assertThat(registry.require("acc_new2").state()).isEqualTo(SiteState.PREVIEW);
   }
 
   private static Path root(String name) throws IOException {

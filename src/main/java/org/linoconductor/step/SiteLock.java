@@ -33,7 +33,7 @@ public class SiteLock {
    * Locks {@code site} for the run, or lets it work under the lock of one of its {@code callers}
    * (the runs that called it through call activities): the caller keeps the lock and frees it.
    */
-  void acquire(String site, String processInstanceId, String processKey, List<String> callers) {
+  public void acquire(String site, String processInstanceId, String processKey, List<String> callers) {
     for (Holder holder : holders(site)) {
       if (holder.processInstanceId().equals(processInstanceId) || callers.contains(holder.processInstanceId())) {
         return;
@@ -69,7 +69,7 @@ public class SiteLock {
         (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), site);
   }
 
-  void release(String site, String processInstanceId) {
+  public void release(String site, String processInstanceId) {
     int released = jdbc.update("delete from site_lock where site = ? and process_instance_id = ?", site,
         processInstanceId);
     if (released > 0) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,11 +22,11 @@ import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorProcessTest;
+import org.linoconductor.ProcessDriver;
 import org.linoconductor.TestLino;
 import org.linoconductor.audit.AuditTrail;
 import org.linoconductor.audit.RunOutcome;
@@ -38,7 +39,6 @@ import org.linoconductor.site.DatabaseKind;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteRequest;
 import org.linoconductor.site.SiteState;
-import org.linoconductor.step.StepErrors;
 import org.linoconductor.step.StepVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -64,9 +64,13 @@ class PreviewSetupProcessTest {
   @Autowired PreviewSites previews;
   @Autowired AuditTrail audit;
 
+  @Autowired ManagementService management;
+  ProcessDriver driver;
+
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
+    driver = new ProcessDriver(runtime, tasks, externalTasks, management);
     PreviewSyncStandIn.deployIfAbsent(repository);
   }
 
@@ -305,50 +309,27 @@ class PreviewSetupProcessTest {
   private void completeSync(ProcessInstance run, String newSite) {
     // The call activity is asynchronous before: its job starts the sync (job executor off here).
     assertThat(run).isWaitingAt(FIRST_SYNC);
-    BpmnAwareTests.execute(BpmnAwareTests.job(run));
-    for (int i = 0; i < 100; i++) {
-      ProcessInstance sync = runtime.createProcessInstanceQuery().superProcessInstanceId(run.getId()).singleResult();
-      if (sync == null) {
-        return;
-      }
-      ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(sync.getId()).list().stream()
-          .findFirst().orElseThrow(() -> new AssertionError("preview-sync waits, but not at an external task"));
-      List<LockedExternalTask> locked = externalTasks.fetchAndLock(1, ConductorProcessTest.WORKER)
-          .topic(task.getTopicName(), 60_000).processInstanceVariableEquals(StepVariables.SITE, newSite).execute();
-      externalTasks.complete(locked.get(0).getId(), ConductorProcessTest.WORKER);
-    }
-    throw new AssertionError("preview-sync did not end after 100 steps");
+    driver.executeJob(run);
+    assertThat(runtime.getVariable(runtime.createProcessInstanceQuery().superProcessInstanceId(run.getId())
+        .singleResult().getId(), StepVariables.SITE)).isEqualTo(newSite);
+    driver.completeCalled(run);
   }
 
   /** The waiting step fails as the worker reports a failed command. */
   private void fail(ProcessInstance run, String activity, String summary) {
-    LockedExternalTask task = lock(run);
-    assertThat(task.getActivityId()).isEqualTo(activity);
-    externalTasks.handleBpmnError(task.getId(), ConductorProcessTest.WORKER, StepErrors.STEP_FAILED, summary,
-        Map.of(StepVariables.FAILED_STEP, task.getTopicName(), StepVariables.FAILED_ACTIVITY, activity,
-            StepVariables.FAILURE_MESSAGE, "Step " + task.getTopicName() + " failed: " + summary,
-            StepVariables.FAILURE_EXIT_STATUS, 1, StepVariables.FAILURE_LOG_TAIL, summary,
-            StepVariables.FAILURE_LOG_PATH, "/tmp/" + activity + ".log"));
+    driver.fail(run, activity, summary);
   }
 
   private ExternalTask waiting(ProcessInstance run) {
-    ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(run.getId()).singleResult();
-    assertThat(task).as("an external task of run %s", run.getId()).isNotNull();
-    return task;
+    return driver.waiting(run);
   }
 
   private LockedExternalTask lock(ProcessInstance run) {
-    ExternalTask waiting = waiting(run);
-    String site = (String) runtime.getVariable(run.getId(), StepVariables.SITE);
-    List<LockedExternalTask> locked = externalTasks.fetchAndLock(1, ConductorProcessTest.WORKER)
-        .topic(waiting.getTopicName(), 60_000).processInstanceVariableEquals(StepVariables.SITE, site).execute();
-    assertThat(locked).hasSize(1);
-    return locked.get(0);
+    return driver.lock(run);
   }
 
   private void decide(ProcessInstance run, String userTask, Map<String, Object> variables) {
     assertThat(run).isWaitingAtExactly(userTask);
-    Task task = tasks.createTaskQuery().processInstanceId(run.getId()).taskDefinitionKey(userTask).singleResult();
-    tasks.complete(task.getId(), variables);
+    driver.decide(run, userTask, variables);
   }
 }

@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.linoconductor.attempt.UpgradeAttemptProcess;
 import org.linoconductor.preview.NightlySyncProcess;
 import org.linoconductor.preview.PreviewSetupProcess;
 import org.linoconductor.preview.PreviewSyncProcess;
@@ -41,7 +42,8 @@ class ProcessModelTest {
         Arguments.of("production-upgrade", ProductionUpgradeProcess.class),
         Arguments.of("preview-sync", PreviewSyncProcess.class),
         Arguments.of("nightly-sync", NightlySyncProcess.class),
-        Arguments.of("preview-setup", PreviewSetupProcess.class));
+        Arguments.of("preview-setup", PreviewSetupProcess.class),
+        Arguments.of("upgrade-attempt", UpgradeAttemptProcess.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorProcessTest;
+import org.linoconductor.ProcessDriver;
 import org.linoconductor.TestLino;
 import org.linoconductor.audit.AuditTrail;
 import org.linoconductor.audit.RunRecord;
@@ -32,7 +34,6 @@ import org.linoconductor.security.ConductorGroups;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteState;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
-import org.linoconductor.step.StepErrors;
 import org.linoconductor.step.StepRecords;
 import org.linoconductor.step.StepRunRepository;
 import org.linoconductor.step.StepVariables;
@@ -63,9 +64,13 @@ class ProductionUpgradeProcessTest {
   @Autowired StepRunRepository stepRuns;
   @Autowired AuditTrail audit;
 
+  @Autowired ManagementService management;
+  ProcessDriver driver;
+
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
+    driver = new ProcessDriver(runtime, tasks, externalTasks, management);
   }
 
   @Test
@@ -316,26 +321,19 @@ class ProductionUpgradeProcessTest {
 
   /** The waiting step fails as the worker reports a failed command. */
   private void fail(String site, String activity, String summary) {
-    LockedExternalTask task = lock(site);
-    assertThat(task.getActivityId()).isEqualTo(activity);
-    externalTasks.handleBpmnError(task.getId(), ConductorProcessTest.WORKER, StepErrors.STEP_FAILED, summary,
-        Map.of(StepVariables.FAILED_STEP, task.getTopicName(), StepVariables.FAILED_ACTIVITY, activity,
-            StepVariables.FAILURE_MESSAGE, "Step " + task.getTopicName() + " failed on site " + site + ": " + summary,
-            StepVariables.FAILURE_EXIT_STATUS, 1, StepVariables.FAILURE_LOG_TAIL, summary,
-            StepVariables.FAILURE_LOG_PATH, "/tmp/" + activity + ".log"));
+    driver.fail(instance(site), activity, summary, " on site " + site);
   }
 
   private ExternalTask waiting(String site) {
-    return externalTasks.createExternalTaskQuery().processInstanceId(runOf(site)).singleResult();
+    return driver.waiting(instance(site));
   }
 
   private LockedExternalTask lock(String site) {
-    ExternalTask waiting = waiting(site);
-    assertThat(waiting).as("an external task of the run on %s", site).isNotNull();
-    List<LockedExternalTask> locked = externalTasks.fetchAndLock(1, ConductorProcessTest.WORKER)
-        .topic(waiting.getTopicName(), 60_000).processInstanceVariableEquals(StepVariables.SITE, site).execute();
-    assertThat(locked).hasSize(1);
-    return locked.get(0);
+    return driver.lock(instance(site));
+  }
+
+  private ProcessInstance instance(String site) {
+    return runtime.createProcessInstanceQuery().processInstanceId(runOf(site)).singleResult();
   }
 
   private String runOf(String site) {
@@ -352,7 +350,6 @@ class ProductionUpgradeProcessTest {
 
   private void decide(ProcessInstance run, String userTask, Map<String, Object> variables) {
     assertThat(run).isWaitingAtExactly(userTask);
-    Task task = tasks.createTaskQuery().processInstanceId(run.getId()).taskDefinitionKey(userTask).singleResult();
-    tasks.complete(task.getId(), variables);
+    driver.decide(run, userTask, variables);
   }
 }

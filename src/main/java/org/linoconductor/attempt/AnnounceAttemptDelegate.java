@@ -1,0 +1,56 @@
+package org.linoconductor.attempt;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
+import org.linoconductor.site.Site;
+import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.StepVariables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${announceAttempt}}: writes the announcement into the variable {@code announcement} and
+ * the log, and mails it to the contacts and testers of both sites when mail is configured
+ * ({@link AttemptMail}); the variable {@code announcementMailed} says whether it was sent.
+ */
+@Component("announceAttempt")
+class AnnounceAttemptDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(AnnounceAttemptDelegate.class);
+
+  static final String MAILED = "announcementMailed";
+
+  private final SiteRegistry sites;
+  private final AttemptMail mail;
+
+  AnnounceAttemptDelegate(SiteRegistry sites, AttemptMail mail) {
+    this.sites = sites;
+    this.mail = mail;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
+    Site production = sites.require((String) execution.getVariable(Variables.PRODUCTION_SITE));
+    String releaseNotes = preview.releaseNotesUrl() != null ? preview.releaseNotesUrl() : production.releaseNotesUrl();
+    var start = ((Date) execution.getVariable(Variables.START_AT_DATE)).toInstant();
+    String text = AttemptAnnouncement.text(production.name(), preview.name(), start,
+        Duration.parse((String) execution.getVariable(Variables.DURATION)), releaseNotes,
+        (String) execution.getVariable(Variables.SITE_URL), ZoneId.systemDefault());
+    execution.setVariable(Variables.ANNOUNCEMENT, text);
+    String subject = AttemptAnnouncement.subject(production.name(), start, ZoneId.systemDefault());
+    log.info("ATTEMPT-001 {} (run {}):\n{}", subject, execution.getProcessInstanceId(), text);
+    List<String> users = new ArrayList<>(production.testers());
+    users.addAll(preview.testers());
+    users.add(production.contact());
+    users.add(preview.contact());
+    execution.setVariable(MAILED, mail.send(mail.addresses(users), subject, text));
+  }
+}

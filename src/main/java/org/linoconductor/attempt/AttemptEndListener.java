@@ -1,0 +1,51 @@
+package org.linoconductor.attempt;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
+import org.linoconductor.site.Site;
+import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.ProcessProperty;
+import org.linoconductor.step.StepVariables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of the attempt's end events ({@code ${attemptEndListener}}): the message to all,
+ * saying how the attempt ended, who decided, and where the attempt's data is kept; it is the
+ * variable {@code resultMessage}, logged, and mailed like the announcement.
+ */
+@Component("attemptEndListener")
+class AttemptEndListener implements ExecutionListener {
+
+  private static final Logger log = LoggerFactory.getLogger(AttemptEndListener.class);
+
+  private final SiteRegistry sites;
+  private final AttemptMail mail;
+
+  AttemptEndListener(SiteRegistry sites, AttemptMail mail) {
+    this.sites = sites;
+    this.mail = mail;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String outcome = ProcessProperty.of(execution, execution.getCurrentActivityId(), "outcome").orElse("CANCELLED");
+    Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
+    Site production = sites.require((String) execution.getVariable(Variables.PRODUCTION_SITE));
+    String text = AttemptAnnouncement.result(outcome, production.name(), preview.name(),
+        (String) execution.getVariable(Variables.DECIDED_BY), (String) execution.getVariable(Variables.DECISION_COMMENT),
+        (String) execution.getVariable(Variables.ATTEMPT_SNAPSHOT));
+    execution.setVariable(Variables.RESULT_MESSAGE, text);
+    String subject = AttemptAnnouncement.resultSubject(outcome, production.name());
+    log.info("ATTEMPT-005 {} (run {}): {}", subject, execution.getProcessInstanceId(), text);
+    List<String> users = new ArrayList<>(production.testers());
+    users.addAll(preview.testers());
+    users.add(production.contact());
+    users.add(preview.contact());
+    mail.send(mail.addresses(users), subject, text);
+  }
+}

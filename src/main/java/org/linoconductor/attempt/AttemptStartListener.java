@@ -1,0 +1,106 @@
+package org.linoconductor.attempt;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
+import org.linoconductor.site.Site;
+import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.SiteLock;
+import org.linoconductor.step.StepVariables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start and end listener of upgrade-attempt ({@code ${attemptStartListener}}, after the site and
+ * production listeners): at the start it checks {@code duration} and {@code startAt}, refusing the
+ * start with a clear message, sets {@code startAtDate} (for the timer) and {@code siteUrl} (for the
+ * form), and locks the production site too, so that no other run (an upgrade, a snapshot) works on
+ * it during the attempt; at the end it frees the production site.
+ */
+@Component("attemptStartListener")
+class AttemptStartListener implements ExecutionListener {
+
+  private final SiteRegistry sites;
+  private final SiteLock lock;
+
+  private final Duration reminderBefore;
+
+  AttemptStartListener(SiteRegistry sites, SiteLock lock,
+      @Value("${conductor.attempt.reminder-before:PT15M}") Duration reminderBefore) {
+    this.sites = sites;
+    this.lock = lock;
+    this.reminderBefore = reminderBefore;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    Object production = execution.getVariable(Variables.PRODUCTION_SITE);
+    if (!EVENTNAME_START.equals(execution.getEventName())) {
+      if (production instanceof String name) {
+        lock.release(name, execution.getProcessInstanceId());
+      }
+      return;
+    }
+    execution.setVariable(Variables.DURATION, duration(execution.getVariable(Variables.DURATION)).toString());
+    Instant start = startAt(execution.getVariable(Variables.START_AT));
+    execution.setVariable(Variables.START_AT_DATE, Date.from(start));
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant reminder = start.minus(reminderBefore);
+    execution.setVariable(Variables.REMINDER_NEEDED, reminder.isAfter(now));
+    execution.setVariable(Variables.REMINDER_AT_DATE, Date.from(reminder.isAfter(now) ? reminder : now));
+    Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
+    lock.acquire(production.toString(), execution.getProcessInstanceId(), UpgradeAttemptProcess.KEY, List.of());
+    String url = sites.find(production.toString()).map(Site::url).orElse(null);
+    execution.setVariable(Variables.SITE_URL, url != null ? url : preview.url() != null ? preview.url() : "");
+  }
+
+  /** The attempt's length: blank = {@value UpgradeAttemptProcess#DEFAULT_DURATION}; positive ISO-8601. */
+  static Duration duration(Object value) {
+    String text = value == null || value.toString().isBlank() ? UpgradeAttemptProcess.DEFAULT_DURATION
+        : value.toString().trim();
+    Duration duration;
+    try {
+      duration = Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("Start variable '" + Variables.DURATION + "' is '" + text
+          + "', which is no ISO-8601 duration: write e.g. PT1H (one hour), PT90M or PT2H30M.");
+    }
+    if (duration.isZero() || duration.isNegative()) {
+      throw new IllegalArgumentException("Start variable '" + Variables.DURATION + "' is '" + text
+          + "': an attempt must last some time, e.g. PT1H.");
+    }
+    return duration;
+  }
+
+  /** When the attempt starts: blank = now; an ISO date-time with or without offset (then local time). */
+  static Instant startAt(Object value) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (value == null || value.toString().isBlank()) {
+      return now;
+    }
+    String text = value.toString().trim();
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
+      } catch (DateTimeParseException again) {
+        throw new IllegalArgumentException("Start variable '" + Variables.START_AT + "' is '" + text
+            + "', which is no ISO date-time: write e.g. 2026-12-01T18:00 (local time) or"
+            + " 2026-12-01T18:00+01:00, or leave it empty to start now.");
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package org.linoconductor.attempt;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
+import org.linoconductor.site.Site;
+import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.StepVariables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${remindAttempt}}: shortly before the start ({@code conductor.attempt.reminder-before},
+ * default 15 minutes), the announcement again as a reminder, logged and mailed like it; nothing when
+ * the start was so near that the announcement itself is the reminder.
+ */
+@Component("remindAttempt")
+class RemindAttemptDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(RemindAttemptDelegate.class);
+
+  private final SiteRegistry sites;
+  private final AttemptMail mail;
+
+  RemindAttemptDelegate(SiteRegistry sites, AttemptMail mail) {
+    this.sites = sites;
+    this.mail = mail;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    if (!Boolean.TRUE.equals(execution.getVariable(Variables.REMINDER_NEEDED))) {
+      execution.setVariable(Variables.REMINDER, "");
+      return;
+    }
+    Instant start = ((Date) execution.getVariable(Variables.START_AT_DATE)).toInstant();
+    String text = AttemptAnnouncement.reminder((String) execution.getVariable(Variables.ANNOUNCEMENT),
+        Duration.between(ClockUtil.getCurrentTime().toInstant(), start));
+    execution.setVariable(Variables.REMINDER, text);
+    Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
+    Site production = sites.require((String) execution.getVariable(Variables.PRODUCTION_SITE));
+    String subject = "Reminder: upgrade attempt of " + production.name() + " soon";
+    log.info("ATTEMPT-006 {} (run {})", subject, execution.getProcessInstanceId());
+    List<String> users = new ArrayList<>(production.testers());
+    users.addAll(preview.testers());
+    users.add(production.contact());
+    users.add(preview.contact());
+    mail.send(mail.addresses(users), subject, text);
+  }
+}

@@ -1,0 +1,292 @@
+package org.linoconductor.attempt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.linoconductor.attempt.UpgradeAttemptProcess.Elements.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linoconductor.ConductorProcessTest;
+import org.linoconductor.ProcessDriver;
+import org.linoconductor.TestLino;
+import org.linoconductor.attempt.UpgradeAttemptProcess.Actions;
+import org.linoconductor.attempt.UpgradeAttemptProcess.Decisions;
+import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
+import org.linoconductor.audit.AuditTrail;
+import org.linoconductor.audit.RunOutcome;
+import org.linoconductor.audit.RunRecord;
+import org.linoconductor.preview.PreviewSite;
+import org.linoconductor.preview.PreviewSites;
+import org.linoconductor.security.ConductorGroups;
+import org.linoconductor.site.DatabaseKind;
+import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.site.SiteRequest;
+import org.linoconductor.site.SiteState;
+import org.linoconductor.snapshot.SiteSnapshotProcess;
+import org.linoconductor.step.SiteLock;
+import org.linoconductor.step.StepVariables;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of {@code upgrade-attempt}. The worker and the job executor are off: each test plays
+ * them with {@link ProcessDriver}, completing the external tasks (also those of the called
+ * preview-sync) and executing the timers.
+ */
+@ConductorProcessTest
+class UpgradeAttemptProcessTest {
+
+  private static final String RELEASE_NOTES = "https://example.org/release-notes/2026-12";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ExternalTaskService externalTasks;
+  @Autowired ManagementService management;
+  @Autowired RepositoryService repository;
+  @Autowired HistoryService history;
+  @Autowired SiteRegistry registry;
+  @Autowired PreviewSites previews;
+  @Autowired AuditTrail audit;
+  @Autowired SiteLock lock;
+  ProcessDriver driver;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+    driver = new ProcessDriver(runtime, tasks, externalTasks, management);
+  }
+
+  @Test
+  void theProcessAndItsFormAreDeployed() {
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(UpgradeAttemptProcess.KEY)
+        .latestVersion().singleResult().getName()).isEqualTo("Upgrade attempt");
+    List<String> resources = repository.createDeploymentQuery().list().stream()
+        .flatMap(d -> repository.getDeploymentResourceNames(d.getId()).stream()).toList();
+    assertThat(resources).anyMatch(name -> name.endsWith(UpgradeAttemptProcess.Forms.DECIDE_ATTEMPT + ".form"));
+  }
+
+  @Test
+  void acceptedAttemptSwitchesWaitsForTheTestersAndEndsSucceeded() {
+    ProcessInstance run = start("att_acc", "att_acc_b", Map.of());
+
+    switchToPreview(run);
+    assertThat(run).isWaitingAtExactly(DECIDE_ATTEMPT);
+    assertThat(tasks.getIdentityLinksForTask(driver.task(run, DECIDE_ATTEMPT).getId()))
+        .extracting(IdentityLink::getGroupId)
+        .containsExactlyInAnyOrder(ConductorGroups.testersOf("att_acc_b"), ConductorGroups.OPERATORS);
+    Instant endsAt = Instant.parse((String) runtime.getVariable(run.getId(), Variables.ATTEMPT_ENDS_AT));
+    assertThat(Duration.between(Instant.now(), endsAt)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
+    // The production site is the attempt's too: no other run works on it meanwhile.
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(SiteSnapshotProcess.KEY,
+        Map.of(StepVariables.SITE, "att_acc"))).hasMessageContaining("Site att_acc is busy: run " + run.getId());
+
+    tasks.claim(driver.task(run, DECIDE_ATTEMPT).getId(), "tester");
+    driver.decide(run, DECIDE_ATTEMPT, Map.of(Variables.DECISION, Decisions.ACCEPT, StepVariables.COMMENT, "all fine"));
+    assertThat(runtime.getVariable(run.getId(), Variables.TIME_LEFT)).asString().startsWith("PT5");
+    driver.pass(run, ACCEPT_ATTEMPT, Map.of());
+
+    assertThat(run).hasPassedInOrder(ANNOUNCE, WAIT_FOR_REMINDER, REMIND, WAIT_FOR_START, STOP_PRODUCTION,
+        FINAL_SYNC, RECORD_CODE_VERSIONS, SWITCH_PROD_LINK,
+        RELOAD_WEB_SERVER, START_PREVIEW_SERVICES, DECIDE_ATTEMPT, ACCEPTED, ACCEPT_ATTEMPT, ATTEMPT_SUCCEEDED)
+        .hasNotPassed(CANCEL_ATTEMPT, ATTEMPT_STEP_FAILED).isEnded();
+    assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
+      assertThat(record.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
+      assertThat(record.decisions()).extracting(RunRecord.Decision::choice, RunRecord.Decision::comment)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("decision=accept", "all fine"));
+    });
+    assertThat(variable(run, Variables.RESULT_MESSAGE)).asString().contains("was accepted by tester")
+        .contains("(\"all fine\")", "att_acc_b) stays production");
+    assertThat(lock.refusal("att_acc")).isEmpty();
+    assertThat(lock.refusal("att_acc_b")).isEmpty();
+  }
+
+  @Test
+  void cancelledAttemptKeepsTheAttemptsDataAndGivesProductionBack() {
+    ProcessInstance run = start("att_can", "att_can_b", Map.of());
+    switchToPreview(run);
+
+    driver.decide(run, DECIDE_ATTEMPT, Map.of(Variables.DECISION, Decisions.CANCEL, StepVariables.COMMENT, "totals wrong"));
+    cancelPath(run);
+
+    assertThat(run).hasPassedInOrder(DECIDE_ATTEMPT, ACCEPTED, STOP_PREVIEW_SERVICES, KEEP_ATTEMPT_SNAPSHOT,
+        PUT_PROD_BACK, START_PRODUCTION_SERVICES, WHY_CANCELLED, ATTEMPT_CANCELLED)
+        .hasNotPassed(ACCEPT_ATTEMPT, ATTEMPT_TIMED_OUT, ATTEMPT_TIMED_OUT_END).isEnded();
+    assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
+      assertThat(record.outcome()).isEqualTo(RunOutcome.CANCELLED);
+      assertThat(record.decisions()).extracting(RunRecord.Decision::choice).containsExactly("decision=cancel");
+    });
+    assertThat(variable(run, Variables.ATTEMPT_SNAPSHOT)).isEqualTo("/tmp/attempt.zip");
+    assertThat(variable(run, Variables.RESULT_MESSAGE)).asString().contains("was cancelled", "(\"totals wrong\")",
+        "Production is att_can again", "They are kept in /tmp/attempt.zip");
+  }
+
+  @Test
+  void withNobodyDecidingTheAttemptIsCancelledWhenTimeIsUpAndRecordedAsTimedOut() {
+    ProcessInstance run = start("att_time", "att_time_b", Map.of(Variables.DURATION, "PT2S"));
+    switchToPreview(run);
+    assertThat(run).isWaitingAtExactly(DECIDE_ATTEMPT);
+
+    Job timeUp = driver.executeJob(run);
+    assertThat(timeUp.getDuedate().toInstant()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(3));
+    cancelPath(run);
+
+    assertThat(run).hasPassedInOrder(DECIDE_ATTEMPT, ATTEMPT_TIMED_OUT, STOP_PREVIEW_SERVICES, KEEP_ATTEMPT_SNAPSHOT,
+        PUT_PROD_BACK, START_PRODUCTION_SERVICES, ATTEMPT_TIMED_OUT_END).hasNotPassed(ACCEPTED, ATTEMPT_CANCELLED)
+        .isEnded();
+    assertThat(variable(run, Variables.TIMED_OUT)).isEqualTo(true);
+    assertThat(variable(run, Variables.RESULT_MESSAGE)).asString().contains("timed out: nobody decided in time",
+        "kept in /tmp/attempt.zip");
+    assertThat(variable(run, Variables.DECISION)).isEqualTo(UpgradeAttemptProcess.DEFAULT_DECISION);
+    assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
+      assertThat(record.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
+      assertThat(record.decisions()).isEmpty();
+    });
+  }
+
+  @Test
+  void aBadDurationIsRefusedAtTheStartWithAClearMessage() {
+    prepare("att_bad", "att_bad_b");
+    for (String bad : List.of("1 hour", "PT0S", "-PT1H")) {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
+          Map.of(StepVariables.SITE, "att_bad_b", Variables.DURATION, bad)))
+          .hasMessageContaining("Start variable 'duration' is '" + bad + "'").hasMessageContaining("PT1H");
+    }
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
+        Map.of(StepVariables.SITE, "att_bad_b", Variables.START_AT, "tomorrow 6pm")))
+        .hasMessageContaining("Start variable 'startAt' is 'tomorrow 6pm', which is no ISO date-time");
+    // Nothing was left behind: the site is free for a good start.
+    ProcessInstance run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, Map.of(StepVariables.SITE,
+        "att_bad_b", Variables.DURATION, "PT90M"));
+    assertThat(variable(run, Variables.DURATION)).isEqualTo("PT1H30M");
+    runtime.deleteProcessInstance(run.getId(), "test done");
+  }
+
+  @Test
+  void theAnnouncementNamesDateTimeDurationReleaseNotesAndTheWarningAndTheRunWaitsForTheAgreedStart() {
+    prepare("att_ann", "att_ann_b");
+    ProcessInstance run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, Map.of(StepVariables.SITE,
+        "att_ann_b", Variables.START_AT, "2030-01-15T18:00", Variables.DURATION, "PT1H30M"));
+
+    assertThat(run).isWaitingAtExactly(WAIT_FOR_REMINDER);
+    Instant start = LocalDateTime.parse("2030-01-15T18:00").atZone(ZoneId.systemDefault()).toInstant();
+    assertThat(management.createJobQuery().processInstanceId(run.getId()).singleResult().getDuedate().toInstant())
+        .isEqualTo(start.minus(Duration.ofMinutes(15)));
+    String text = (String) variable(run, Variables.ANNOUNCEMENT);
+    assertThat(text).contains("Dear users of att_ann", "Date: Tuesday 15 January 2030", "Time: 18:00",
+        " to 19:30", "Duration: 1 hour 30 minutes (PT1H30M)", "Release notes: " + RELEASE_NOTES,
+        "will be LOST if the attempt is cancelled", "REMAIN if the attempt succeeds");
+    // No spring.mail.host in tests: the announcement is logged, not mailed.
+    assertThat(variable(run, AnnounceAttemptDelegate.MAILED)).isEqualTo(false);
+
+    driver.executeJob(run); // the reminder, a quarter of an hour before the start
+    assertThat((String) variable(run, Variables.REMINDER)).startsWith("Reminder: the upgrade attempt starts in ")
+        .endsWith(text);
+    assertThat(run).isWaitingAtExactly(WAIT_FOR_START);
+    assertThat(management.createJobQuery().processInstanceId(run.getId()).singleResult().getDuedate().toInstant())
+        .isEqualTo(start);
+    runtime.deleteProcessInstance(run.getId(), "test done");
+  }
+
+  @Test
+  void aFailedStepWaitsForAnOperatorAndAbortGivesProductionBack() {
+    ProcessInstance run = start("att_abort", "att_abort_b", Map.of());
+    driver.executeJob(run);
+    driver.executeJob(run);
+    driver.passAll(run, STOP_PRODUCTION);
+    driver.executeJob(run);
+    driver.completeCalled(run);
+    driver.passAll(run, RECORD_CODE_VERSIONS);
+    driver.pass(run, SWITCH_PROD_LINK, Map.of(Variables.PREVIOUS_PROD, "att_abort"));
+    driver.fail(run, RELOAD_WEB_SERVER, "nginx: configuration file test failed");
+
+    assertThat(run).isWaitingAtExactly(ATTEMPT_STEP_FAILED);
+    assertThat(variable(run, Variables.FAILED_PART)).isEqualTo(UpgradeAttemptProcess.Parts.SWITCH);
+    // A retry resumes the switch at the failed step: the sync is done already.
+    driver.decide(run, ATTEMPT_STEP_FAILED, Map.of(StepVariables.ACTION, Actions.RETRY));
+    assertThat(driver.waiting(run).getActivityId()).isEqualTo(STOP_PRODUCTION);
+    driver.passAll(run, STOP_PRODUCTION); // the worker skips it: it succeeded before in this run
+    assertThat(driver.waiting(run).getActivityId()).as("no second sync").isEqualTo(RECORD_CODE_VERSIONS);
+    driver.passAll(run, RECORD_CODE_VERSIONS, SWITCH_PROD_LINK);
+    driver.fail(run, RELOAD_WEB_SERVER, "still broken");
+    driver.decide(run, ATTEMPT_STEP_FAILED, Map.of(StepVariables.ACTION, Actions.ABORT));
+    driver.passAll(run, PUT_PROD_BACK_AFTER_ABORT, START_PRODUCTION_AFTER_ABORT);
+
+    assertThat(run).hasPassed(GIVE_BACK_FAILED_TOO, GIVE_PRODUCTION_BACK, ATTEMPT_ABORTED)
+        .hasNotPassed(DECIDE_ATTEMPT).isEnded();
+    assertThat(audit.run(run.getId())).hasValueSatisfying(
+        record -> assertThat(record.outcome()).isEqualTo(RunOutcome.ABORTED));
+  }
+
+  /** From the agreed start to decideAttempt: every step succeeds, the final sync too. */
+  private void switchToPreview(ProcessInstance run) {
+    assertThat(run).isWaitingAtExactly(WAIT_FOR_REMINDER);
+    driver.executeJob(run); // the start is now: no reminder is needed, its timer is due now
+    assertThat(variable(run, Variables.REMINDER)).isEqualTo("");
+    assertThat(run).isWaitingAtExactly(WAIT_FOR_START);
+    driver.executeJob(run);
+    driver.passAll(run, STOP_PRODUCTION);
+    assertThat(run).isWaitingAt(FINAL_SYNC);
+    driver.executeJob(run); // asynchronous before: the job starts preview-sync
+    driver.completeCalled(run);
+    driver.pass(run, RECORD_CODE_VERSIONS, Map.of(Variables.CODE_BEFORE, "lino 1111", Variables.CODE_ON_TRIAL,
+        "lino 2222"));
+    driver.pass(run, SWITCH_PROD_LINK, Map.of(Variables.PREVIOUS_PROD, runtime.getVariable(run.getId(),
+        Variables.PRODUCTION_SITE)));
+    driver.passAll(run, RELOAD_WEB_SERVER, START_PREVIEW_SERVICES);
+  }
+
+  private void cancelPath(ProcessInstance run) {
+    driver.passAll(run, STOP_PREVIEW_SERVICES);
+    driver.pass(run, KEEP_ATTEMPT_SNAPSHOT, Map.of(Variables.ATTEMPT_SNAPSHOT, "/tmp/attempt.zip"));
+    driver.passAll(run, PUT_PROD_BACK, START_PRODUCTION_SERVICES);
+  }
+
+  private Object variable(ProcessInstance run, String name) {
+    return history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name)
+        .singleResult().getValue();
+  }
+
+  private ProcessInstance start(String production, String preview, Map<String, Object> more) {
+    prepare(production, preview);
+    Map<String, Object> variables = new HashMap<>(more);
+    variables.put(StepVariables.SITE, preview);
+    variables.put(Variables.START_AT, "");
+    return runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, variables);
+  }
+
+  /** A production site and its registered preview (a directory with manage.py, the preview row). */
+  private void prepare(String production, String preview) {
+    Path root = TestLino.productionSite(registry, production).dir().getParent();
+    try {
+      Files.createDirectories(root.resolve(preview));
+      Files.writeString(root.resolve(preview).resolve("manage.py"), "# test\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    registry.register(new SiteRequest(preview, root.toString(), preview, SiteState.PREVIEW, DatabaseKind.SQLITE,
+        false, "tester", List.of("tester"), null, RELEASE_NOTES, null));
+    previews.register(new PreviewSite(preview, production, false, null));
+  }
+}

@@ -1,5 +1,7 @@
 package org.linoconductor.attempt;
 
+import org.linoconductor.notify.Mail;
+
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ${announceAttempt}}: writes the announcement into the variable {@code announcement} and
  * the log, and mails it to the contacts and testers of both sites when mail is configured
- * ({@link AttemptMail}); the variable {@code announcementMailed} says whether it was sent.
+ * ({@link Mail}); the variable {@code announcementMailed} says whether it was sent.
  */
 @Component("announceAttempt")
 class AnnounceAttemptDelegate implements JavaDelegate {
@@ -28,9 +30,9 @@ class AnnounceAttemptDelegate implements JavaDelegate {
   static final String MAILED = "announcementMailed";
 
   private final SiteRegistry sites;
-  private final AttemptMail mail;
+  private final Mail mail;
 
-  AnnounceAttemptDelegate(SiteRegistry sites, AttemptMail mail) {
+  AnnounceAttemptDelegate(SiteRegistry sites, Mail mail) {
     this.sites = sites;
     this.mail = mail;
   }

@@ -1,5 +1,7 @@
 package org.linoconductor.attempt;
 
+import org.linoconductor.notify.Mail;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,9 +26,9 @@ class AttemptEndListener implements ExecutionListener {
   private static final Logger log = LoggerFactory.getLogger(AttemptEndListener.class);
 
   private final SiteRegistry sites;
-  private final AttemptMail mail;
+  private final Mail mail;
 
-  AttemptEndListener(SiteRegistry sites, AttemptMail mail) {
+  AttemptEndListener(SiteRegistry sites, Mail mail) {
     this.sites = sites;
     this.mail = mail;
   }

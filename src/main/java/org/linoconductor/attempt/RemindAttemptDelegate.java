@@ -1,5 +1,7 @@
 package org.linoconductor.attempt;
 
+import org.linoconductor.notify.Mail;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +29,9 @@ class RemindAttemptDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(RemindAttemptDelegate.class);
 
   private final SiteRegistry sites;
-  private final AttemptMail mail;
+  private final Mail mail;
 
-  RemindAttemptDelegate(SiteRegistry sites, AttemptMail mail) {
+  RemindAttemptDelegate(SiteRegistry sites, Mail mail) {
     this.sites = sites;
     this.mail = mail;
   }

@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.linoconductor.notify.Mail;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -32,7 +33,7 @@ class AttemptMailTest {
     sender.setHost("127.0.0.1");
     sender.setPort(greenMail.getSmtp().getPort());
 
-    boolean sent = AttemptMail.send(sender, "conductor@example.org", List.of("ann@example.org", "tom@example.org"),
+    boolean sent = Mail.send(sender, "conductor@example.org", List.of("ann@example.org", "tom@example.org"),
         AttemptAnnouncement.subject("anna", start, ZONE), text);
 
     assertThat(sent).isTrue();
@@ -57,11 +58,11 @@ class AttemptMailTest {
 
   @Test
   void withoutAMailServerOrAddressesNothingIsSent() {
-    assertThat(AttemptMail.send(null, "conductor@example.org", List.of("ann@example.org"), "s", "t")).isFalse();
+    assertThat(Mail.send(null, "conductor@example.org", List.of("ann@example.org"), "s", "t")).isFalse();
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(greenMail.getSmtp().getPort());
-    assertThat(AttemptMail.send(sender, "conductor@example.org", List.of(), "s", "t")).isFalse();
+    assertThat(Mail.send(sender, "conductor@example.org", List.of(), "s", "t")).isFalse();
     assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
 
@@ -70,6 +71,6 @@ class AttemptMailTest {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(1); // nothing listens there
-    assertThat(AttemptMail.send(sender, "conductor@example.org", List.of("ann@example.org"), "s", "t")).isFalse();
+    assertThat(Mail.send(sender, "conductor@example.org", List.of("ann@example.org"), "s", "t")).isFalse();
   }
 }

@@ -1,4 +1,4 @@
-package org.linoconductor.attempt;
+package org.linoconductor.notify;
 
 import java.util.Collection;
 import java.util.List;
@@ -15,28 +15,29 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Mail about an attempt, to the e-mail addresses (in Camunda's user store) of the sites' contacts
- * and testers. Optional: without {@code spring.mail.host} there is no mail sender, and the text is
- * only logged; a mail that cannot be sent is logged too and never stops the run.
+ * Mail to people of Camunda's user store (their e-mail addresses there): site contacts and testers
+ * about an attempt, operators about a failed nightly sync. Optional: without {@code spring.mail.host}
+ * there is no mail sender, and the text is only logged; a mail that cannot be sent is logged too and
+ * never stops a run.
  */
 @Component
-class AttemptMail {
+public class Mail {
 
-  private static final Logger log = LoggerFactory.getLogger(AttemptMail.class);
+  private static final Logger log = LoggerFactory.getLogger(Mail.class);
 
   private final Optional<JavaMailSender> sender;
   private final IdentityService identity;
   private final String from;
 
-  AttemptMail(Optional<JavaMailSender> sender, IdentityService identity,
-      @Value("${conductor.attempt.mail-from:conductor@localhost}") String from) {
+  Mail(Optional<JavaMailSender> sender, IdentityService identity,
+      @Value("${conductor.mail-from:conductor@localhost}") String from) {
     this.sender = sender;
     this.identity = identity;
     this.from = from;
   }
 
   /** The addresses of these Camunda users, those who have one. */
-  List<String> addresses(Collection<String> userIds) {
+  public List<String> addresses(Collection<String> userIds) {
     List<String> ids = userIds.stream().filter(Objects::nonNull).distinct().toList();
     if (ids.isEmpty()) {
       return List.of();
@@ -45,15 +46,20 @@ class AttemptMail {
         .filter(mail -> mail != null && !mail.isBlank()).distinct().sorted().toList();
   }
 
+  /** The addresses of the members of a Camunda group, e.g. the operators. */
+  public List<String> groupAddresses(String groupId) {
+    return addresses(identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList());
+  }
+
   /** Sends the mail when a sender is configured and there are addresses; returns whether it was sent. */
-  boolean send(List<String> to, String subject, String text) {
+  public boolean send(List<String> to, String subject, String text) {
     return send(sender.orElse(null), from, to, subject, text);
   }
 
-  static boolean send(JavaMailSender sender, String from, List<String> to, String subject, String text) {
+  public static boolean send(JavaMailSender sender, String from, List<String> to, String subject, String text) {
     if (sender == null || to.isEmpty()) {
-      log.info("ATTEMPT-002 no mail sent ({}): {}", sender == null ? "no spring.mail.host configured"
-          : "none of the sites' contacts and testers has an e-mail address", subject);
+      log.info("MAIL-002 no mail sent ({}): {}", sender == null ? "no spring.mail.host configured"
+          : "none of the recipients has an e-mail address in Camunda's user store", subject);
       return false;
     }
     SimpleMailMessage message = new SimpleMailMessage();
@@ -63,10 +69,10 @@ class AttemptMail {
     message.setText(text);
     try {
       sender.send(message);
-      log.info("ATTEMPT-003 mail '{}' sent to {}", subject, to);
+      log.info("MAIL-003 mail '{}' sent to {}", subject, to);
       return true;
     } catch (MailException e) {
-      log.warn("ATTEMPT-004 mail '{}' to {} could not be sent: {}", subject, to, e.getMessage());
+      log.warn("MAIL-004 mail '{}' to {} could not be sent: {}", subject, to, e.getMessage());
       return false;
     }
   }

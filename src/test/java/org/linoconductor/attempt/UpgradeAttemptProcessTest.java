@@ -130,8 +130,11 @@ class UpgradeAttemptProcessTest {
     driver.decide(run, DECIDE_ATTEMPT, Map.of(Variables.DECISION, Decisions.CANCEL, StepVariables.COMMENT, "totals wrong"));
     cancelPath(run);
 
+    // What follows a subprocess ends in the same millisecond as its last step, in another execution:
+    // history cannot order those two, so they are checked in two runs of order.
     assertThat(run).hasPassedInOrder(DECIDE_ATTEMPT, ACCEPTED, STOP_PREVIEW_SERVICES, KEEP_ATTEMPT_SNAPSHOT,
-        PUT_PROD_BACK, START_PRODUCTION_SERVICES, WHY_CANCELLED, ATTEMPT_CANCELLED)
+        PUT_PROD_BACK, START_PRODUCTION_SERVICES)
+        .hasPassedInOrder(WHY_CANCELLED, ATTEMPT_CANCELLED)
         .hasNotPassed(ACCEPT_ATTEMPT, ATTEMPT_TIMED_OUT, ATTEMPT_TIMED_OUT_END).isEnded();
     assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
       assertThat(record.outcome()).isEqualTo(RunOutcome.CANCELLED);
@@ -152,8 +155,9 @@ class UpgradeAttemptProcessTest {
     assertThat(timeUp.getDuedate().toInstant()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(3));
     cancelPath(run);
 
-    assertThat(run).hasPassedInOrder(DECIDE_ATTEMPT, ATTEMPT_TIMED_OUT, STOP_PREVIEW_SERVICES, KEEP_ATTEMPT_SNAPSHOT,
-        PUT_PROD_BACK, START_PRODUCTION_SERVICES, ATTEMPT_TIMED_OUT_END).hasNotPassed(ACCEPTED, ATTEMPT_CANCELLED)
+    assertThat(run).hasPassedInOrder(ATTEMPT_TIMED_OUT, STOP_PREVIEW_SERVICES, KEEP_ATTEMPT_SNAPSHOT,
+        PUT_PROD_BACK, START_PRODUCTION_SERVICES).hasPassed(DECIDE_ATTEMPT, ATTEMPT_TIMED_OUT_END)
+        .hasNotPassed(ACCEPTED, ATTEMPT_CANCELLED)
         .isEnded();
     assertThat(variable(run, Variables.TIMED_OUT)).isEqualTo(true);
     assertThat(variable(run, Variables.RESULT_MESSAGE)).asString().contains("timed out: nobody decided in time",

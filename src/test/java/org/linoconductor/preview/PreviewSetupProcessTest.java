@@ -97,9 +97,12 @@ class PreviewSetupProcessTest {
     completeSync(run, "pset_happy_b");
     passAll(run, List.of(WRITE_VHOST, SWITCH_PREVIEW_LINK));
 
-    assertThat(run).hasPassedInOrder(PREPARE_COPY, REVIEW_REPLACEMENTS, REPLACEMENTS_APPROVED, MAKE_ENV,
-            REGISTER_PREVIEW, SYNCED_ALREADY, FIRST_SYNC, SYNCED, WRITE_VHOST, SWITCH_PREVIEW_LINK, FINISH_SETUP,
-            DRY_RUN_OR_READY, PREVIEW_READY)
+    // A subprocess ends in the same millisecond as its last step, in another execution: history
+    // cannot order the two, so the subprocesses are checked apart.
+    assertThat(run).hasPassedInOrder(REVIEW_REPLACEMENTS, REPLACEMENTS_APPROVED, MAKE_ENV,
+            REGISTER_PREVIEW, SYNCED_ALREADY, FIRST_SYNC, SYNCED, WRITE_VHOST, SWITCH_PREVIEW_LINK)
+        .hasPassedInOrder(DRY_RUN_OR_READY, PREVIEW_READY)
+        .hasPassed(PREPARE_COPY, FINISH_SETUP)
         .hasNotPassed(STEP_FAILED, REMOVE_PREVIEW).isEnded();
     HistoricProcessInstance sync = history.createHistoricProcessInstanceQuery().superProcessInstanceId(run.getId())
         .singleResult();

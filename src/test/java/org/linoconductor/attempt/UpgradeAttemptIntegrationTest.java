@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorWebTest;
@@ -148,6 +149,9 @@ class UpgradeAttemptIntegrationTest {
   private void decide(String run, String user, String decision) {
     Task task = tasks.createTaskQuery().processInstanceId(run).taskDefinitionKey(Elements.DECIDE_ATTEMPT)
         .singleResult();
+    // The site's testers of the registry are candidates themselves: a preview made by preview-setup
+    // has no Camunda group of its own.
+    assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getUserId).contains(user);
     // A tester of the site: the candidate group testers-<site> lets its members work on the task.
     identity.setAuthentication(user, List.of(ConductorGroups.testersOf((String) runtime.getVariable(run,
         StepVariables.SITE))));

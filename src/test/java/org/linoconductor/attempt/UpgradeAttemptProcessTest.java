@@ -93,9 +93,10 @@ class UpgradeAttemptProcessTest {
 
     switchToPreview(run);
     assertThat(run).isWaitingAtExactly(DECIDE_ATTEMPT);
-    assertThat(tasks.getIdentityLinksForTask(driver.task(run, DECIDE_ATTEMPT).getId()))
-        .extracting(IdentityLink::getGroupId)
+    List<IdentityLink> candidates = tasks.getIdentityLinksForTask(driver.task(run, DECIDE_ATTEMPT).getId());
+    assertThat(candidates).extracting(IdentityLink::getGroupId).filteredOn(java.util.Objects::nonNull)
         .containsExactlyInAnyOrder(ConductorGroups.testersOf("att_acc_b"), ConductorGroups.OPERATORS);
+    assertThat(candidates).extracting(IdentityLink::getUserId).contains("tester");
     Instant endsAt = Instant.parse((String) runtime.getVariable(run.getId(), Variables.ATTEMPT_ENDS_AT));
     assertThat(Duration.between(Instant.now(), endsAt)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
     // The production site is the attempt's too: no other run works on it meanwhile.

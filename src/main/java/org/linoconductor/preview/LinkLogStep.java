@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.linoconductor.preview.PreviewSetupProcess.Variables;
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
@@ -58,6 +59,13 @@ class LinkLogStep implements Step {
       if (!Files.exists(logDir, LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectories(logDir);
         variables.put(Variables.CREATED_LOG_DIR, logDir.toString());
+      }
+      // Its own snapshot archive too, named as in its make_snapshot.sh after the name replacement.
+      Optional<Path> archive = SnapshotArchive.of(context.site().directory())
+          .map(p -> Path.of(new NameReplacement(context.site().name(), NewSite.name(context)).apply(p.toString())));
+      if (archive.isPresent() && !Files.exists(archive.get(), LinkOption.NOFOLLOW_LINKS)) {
+        Files.createDirectories(archive.get());
+        variables.put(Variables.CREATED_ARCHIVE_DIR, archive.get().toString());
       }
       Path fresh = dir.resolve(".log.new");
       Files.deleteIfExists(fresh);

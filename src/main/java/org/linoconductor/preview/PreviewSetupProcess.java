@@ -92,6 +92,8 @@ public final class PreviewSetupProcess {
     public static final String APPROVED = "approved";
     /** Set by link-log when it made the new site's log directory: remove-preview deletes it. */
     public static final String CREATED_LOG_DIR = "createdLogDir";
+    /** The snapshot archive directory the run made for the new site (removed again on abort). */
+    public static final String CREATED_ARCHIVE_DIR = "createdArchiveDir";
     /** Set by create-database when it created a server database: remove-preview drops it. */
     public static final String CREATED_DATABASE = "createdDatabase";
     /** Set by register-preview: the new site is registered by this run. */

@@ -94,10 +94,12 @@ class RemovePreviewStep implements Step {
         left.add("database " + database.get() + " could not be dropped: " + e.getMessage());
       }
     }
-    Optional<String> logDir = context.variable(Variables.CREATED_LOG_DIR, String.class);
-    if (logDir.isPresent() && Files.isDirectory(Path.of(logDir.get()), LinkOption.NOFOLLOW_LINKS)) {
-      NewSite.deleteTree(Path.of(logDir.get()));
-      done.add("log directory " + logDir.get() + " removed");
+    for (String created : List.of(Variables.CREATED_LOG_DIR, Variables.CREATED_ARCHIVE_DIR)) {
+      Optional<String> made = context.variable(created, String.class);
+      if (made.isPresent() && Files.isDirectory(Path.of(made.get()), LinkOption.NOFOLLOW_LINKS)) {
+        NewSite.deleteTree(Path.of(made.get()));
+        done.add(made.get() + " removed");
+      }
     }
     if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       if (NewSite.isOurs(dir, context.runId()) && !dir.equals(context.site().directory())) {

@@ -97,6 +97,7 @@ class PreviewSetupIntegrationTest {
     assertThat(Files.readString(production.dir().resolve("settings.py"))).contains("ps_anna").doesNotContain("ps_berta");
     assertThat(SiteLinks.target(root, SiteLinks.PREVIEW)).contains("ps_berta");
     assertThat(Files.readSymbolicLink(berta.resolve("log"))).isEqualTo(root.resolveSibling("log").resolve("ps_berta"));
+    assertThat(root.resolveSibling("backups").resolve("ps_berta")).as("its make_snapshot.sh's ARCH_DIR").isDirectory();
     assertThat(Files.readString(berta.resolve("env/bin/activate"))).contains(berta.resolve("env").toString());
     assertThat(production.dir().resolve("snapshot2preview/restore2preview.py")).exists();
     assertThat(Path.of("target/test-vhosts/ps_berta.conf")).content().contains("server_name ps_berta.example.org;");
@@ -140,6 +141,7 @@ class PreviewSetupIntegrationTest {
     production.disable(Scenario.TRACEBACK);
     assertThat(root.resolve("ps_dora")).doesNotExist();
     assertThat(root.resolveSibling("log").resolve("ps_dora")).doesNotExist();
+    assertThat(root.resolveSibling("backups").resolve("ps_dora")).doesNotExist();
     assertThat(registry.find("ps_dora")).isEmpty();
     assertThat(Files.exists(root.resolve(SiteLinks.PREVIEW), LinkOption.NOFOLLOW_LINKS)
         && SiteLinks.target(root, SiteLinks.PREVIEW).orElse("").equals("ps_dora")).isFalse();

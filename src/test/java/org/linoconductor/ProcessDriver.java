@@ -60,6 +60,14 @@ public final class ProcessDriver {
   public String pass(ProcessInstance run, String activity, Map<String, Object> variables) {
     LockedExternalTask task = lock(run);
     assertThat(task.getActivityId()).isEqualTo(activity);
+    return complete(task, variables);
+  }
+
+  /**
+   * Completes a locked task as the worker does: with {@code variables}, and when it is the step a
+   * retry resumed at, clearing the resume flag so that the steps after it run. Returns its topic.
+   */
+  public String complete(LockedExternalTask task, Map<String, Object> variables) {
     Map<String, Object> all = new HashMap<>(variables);
     if (task.getActivityId().equals(task.getVariables().get(StepVariables.FAILED_ACTIVITY))) {
       all.put(StepVariables.RESUME_AFTER_FAILURE, false);

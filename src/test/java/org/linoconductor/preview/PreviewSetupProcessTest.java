@@ -284,11 +284,7 @@ class PreviewSetupProcessTest {
       }
       default -> { }
     }
-    if (task.getActivityId().equals(task.getVariables().get(StepVariables.FAILED_ACTIVITY))) {
-      variables.put(StepVariables.RESUME_AFTER_FAILURE, false);
-    }
-    externalTasks.complete(task.getId(), ConductorProcessTest.WORKER, variables);
-    return task.getTopicName();
+    return driver.complete(task, variables);
   }
 
   /**

@@ -312,11 +312,7 @@ class ProductionUpgradeProcessTest {
       case CHECK_DATA -> variables.putAll(Map.of(Variables.CHECKDATA_FOUND, 0, Variables.CHECKDATA_FIXED, 0));
       default -> { }
     }
-    if (task.getActivityId().equals(task.getVariables().get(StepVariables.FAILED_ACTIVITY))) {
-      variables.put(StepVariables.RESUME_AFTER_FAILURE, false);
-    }
-    externalTasks.complete(task.getId(), ConductorProcessTest.WORKER, variables);
-    return task.getTopicName();
+    return driver.complete(task, variables);
   }
 
   /** The waiting step fails as the worker reports a failed command. */

@@ -76,6 +76,11 @@ public final class ProcessDriver {
     return task.getTopicName();
   }
 
+  /** Completes whatever step the run waits at, with no variables; returns its topic. */
+  public String passWaiting(ProcessInstance run) {
+    return complete(lock(run), Map.of());
+  }
+
   /** Completes the waiting steps, which must be {@code activities} in this order, with no variables. */
   public List<String> passAll(ProcessInstance run, String... activities) {
     return List.of(activities).stream().map(activity -> pass(run, activity, Map.of())).toList();
@@ -88,13 +93,21 @@ public final class ProcessDriver {
 
   /** {@link #fail(ProcessInstance, String, String)} with the message saying where, e.g. " on site anna". */
   public void fail(ProcessInstance run, String activity, String summary, String where) {
+    fail(run, activity, summary, where, Map.of());
+  }
+
+  /** {@link #fail(ProcessInstance, String, String, String)} with variables of the step's own, e.g. a count. */
+  public void fail(ProcessInstance run, String activity, String summary, String where,
+      Map<String, Object> stepVariables) {
     LockedExternalTask task = lock(run);
     assertThat(task.getActivityId()).isEqualTo(activity);
+    Map<String, Object> variables = new HashMap<>(stepVariables);
+    variables.putAll(Map.of(StepVariables.FAILED_STEP, task.getTopicName(), StepVariables.FAILED_ACTIVITY, activity,
+        StepVariables.FAILURE_MESSAGE, "Step " + task.getTopicName() + " failed" + where + ": " + summary,
+        StepVariables.FAILURE_EXIT_STATUS, 1, StepVariables.FAILURE_LOG_TAIL, summary,
+        StepVariables.FAILURE_LOG_PATH, "/tmp/" + activity + ".log"));
     externalTasks.handleBpmnError(task.getId(), ConductorProcessTest.WORKER, StepErrors.STEP_FAILED, summary,
-        Map.of(StepVariables.FAILED_STEP, task.getTopicName(), StepVariables.FAILED_ACTIVITY, activity,
-            StepVariables.FAILURE_MESSAGE, "Step " + task.getTopicName() + " failed" + where + ": " + summary,
-            StepVariables.FAILURE_EXIT_STATUS, 1, StepVariables.FAILURE_LOG_TAIL, summary,
-            StepVariables.FAILURE_LOG_PATH, "/tmp/" + activity + ".log"));
+        variables);
   }
 
   /** The run's open user task {@code taskKey}. */
@@ -124,9 +137,10 @@ public final class ProcessDriver {
       if (called == null) {
         return;
       }
-      ExternalTask task = externalTasks.createExternalTaskQuery().processInstanceId(called.getId()).list().stream()
-          .findFirst().orElseThrow(() -> new AssertionError("run " + called.getId() + " waits, but not at an external task"));
-      pass(called, task.getActivityId(), Map.of());
+      if (externalTasks.createExternalTaskQuery().processInstanceId(called.getId()).count() == 0) {
+        throw new AssertionError("run " + called.getId() + " waits, but not at an external task");
+      }
+      passWaiting(called);
     }
     throw new AssertionError("the called run did not end after 100 steps");
   }

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -58,7 +57,7 @@ class AttemptStartListener implements ExecutionListener {
     execution.setVariable(Variables.REMINDER_NEEDED, reminder.isAfter(now));
     execution.setVariable(Variables.REMINDER_AT_DATE, Date.from(reminder.isAfter(now) ? reminder : now));
     Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
-    lock.acquire(production.toString(), execution.getProcessInstanceId(), UpgradeAttemptProcess.KEY, List.of());
+    lock.acquire(production.toString(), execution);
     String url = sites.find(production.toString()).map(Site::url).orElse(null);
     execution.setVariable(Variables.SITE_URL, url != null ? url : preview.url() != null ? preview.url() : "");
   }

@@ -1,7 +1,9 @@
 package org.linoconductor.preview;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
  * own, a failed sync waits for its operator while the others go on.
  *
  * <p>A site another run holds is skipped, not started: a refused start would throw inside this
- * transaction and undo the whole round. Should a run take the site between the check and the start,
+ * transaction and undo the whole round. The same holds for the production a preview mirrors, which
+ * each sync locks too; a second preview of a production whose sync this round started waits for a
+ * later round (a run started in this transaction is not yet visible to the lock's check). Should a run take the site between the check and the start,
  * the round fails and its job is retried, and the retry finds the site busy.
  */
 @Component("startNightlySyncs")
@@ -34,15 +38,17 @@ class StartNightlySyncsDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(StartNightlySyncsDelegate.class);
 
   private final NightlySyncResults results;
+  private final PreviewSites previews;
   private final SyncRuns syncs;
   private final SiteRegistry sites;
   private final SiteLock lock;
   private final RuntimeService runtime;
   private final PreviewProperties properties;
 
-  StartNightlySyncsDelegate(NightlySyncResults results, SyncRuns syncs, SiteRegistry sites, SiteLock lock,
-      RuntimeService runtime, PreviewProperties properties) {
+  StartNightlySyncsDelegate(NightlySyncResults results, PreviewSites previews, SyncRuns syncs, SiteRegistry sites,
+      SiteLock lock, RuntimeService runtime, PreviewProperties properties) {
     this.results = results;
+    this.previews = previews;
     this.syncs = syncs;
     this.sites = sites;
     this.lock = lock;
@@ -60,11 +66,14 @@ class StartNightlySyncsDelegate implements JavaDelegate {
       }
     }
     long working = syncs.working();
+    Set<String> productionsSyncedNow = new HashSet<>();
     for (NightlySyncResult pending : results.ofRun(nightly)) {
-      if (pending.result() != Result.PENDING || working >= properties.maxConcurrentSyncs()) {
+      Optional<String> production = previews.find(pending.site()).map(PreviewSite::productionSite);
+      if (pending.result() != Result.PENDING || working >= properties.maxConcurrentSyncs()
+          || production.filter(productionsSyncedNow::contains).isPresent()) {
         continue;
       }
-      Optional<String> refusal = refusal(pending.site());
+      Optional<String> refusal = refusal(pending.site()).or(() -> production.flatMap(lock::refusal));
       if (refusal.isPresent()) {
         log.info("PREVIEW-002 Nightly sync {}: {} skipped: {}", nightly, pending.site(), refusal.get());
         results.update(nightly, pending.site(), Result.SKIPPED, null, refusal.get());
@@ -74,6 +83,7 @@ class StartNightlySyncsDelegate implements JavaDelegate {
           Map.of(StepVariables.SITE, pending.site())).getId();
       log.info("PREVIEW-003 Nightly sync {}: started preview-sync {} of {}", nightly, run, pending.site());
       results.update(nightly, pending.site(), Result.STARTED, run, "run " + run + " is working");
+      production.ifPresent(productionsSyncedNow::add);
       working++;
     }
     execution.setVariable(NightlySyncProcess.Variables.ALL_SYNCS_DONE, results.ofRun(nightly).stream()

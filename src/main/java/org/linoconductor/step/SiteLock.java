@@ -2,9 +2,11 @@ package org.linoconductor.step;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,10 +32,35 @@ public class SiteLock {
   }
 
   /**
+   * Locks {@code site} for the run of {@code execution} (from a start listener), or lets it work
+   * under the lock of a run that called it through call activities: preview-setup calls
+   * preview-sync on the sites it holds, and the called run works under its caller's lock.
+   */
+  public void acquire(String site, DelegateExecution execution) {
+    acquire(site, execution.getProcessInstanceId(), processKey(execution), callers(execution));
+  }
+
+  /** The key of the process {@code execution} runs in. */
+  static String processKey(DelegateExecution execution) {
+    String definitionId = execution.getProcessDefinitionId();
+    return definitionId.substring(0, definitionId.indexOf(':'));
+  }
+
+  /** The runs that called this one through call activities, nearest first. */
+  private static List<String> callers(DelegateExecution execution) {
+    List<String> callers = new ArrayList<>();
+    for (DelegateExecution caller = execution.getProcessInstance().getSuperExecution(); caller != null;
+        caller = caller.getProcessInstance().getSuperExecution()) {
+      callers.add(caller.getProcessInstanceId());
+    }
+    return callers;
+  }
+
+  /**
    * Locks {@code site} for the run, or lets it work under the lock of one of its {@code callers}
    * (the runs that called it through call activities): the caller keeps the lock and frees it.
    */
-  public void acquire(String site, String processInstanceId, String processKey, List<String> callers) {
+  private void acquire(String site, String processInstanceId, String processKey, List<String> callers) {
     for (Holder holder : holders(site)) {
       if (holder.processInstanceId().equals(processInstanceId) || callers.contains(holder.processInstanceId())) {
         return;

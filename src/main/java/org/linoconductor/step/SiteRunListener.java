@@ -1,8 +1,6 @@
 package org.linoconductor.step;
 
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.linoconductor.site.Site;
@@ -40,7 +38,7 @@ class SiteRunListener implements ExecutionListener {
             + "' is missing: give the name of a registered site (see /api/sites).");
       }
       requireState(execution, sites.require(name));
-      lock.acquire(name, execution.getProcessInstanceId(), processKey(execution), callers(execution));
+      lock.acquire(name, execution);
       execution.setVariable(RUN_STARTED, new Date());
     } else if (site instanceof String name) {
       lock.release(name, execution.getProcessInstanceId());
@@ -49,30 +47,12 @@ class SiteRunListener implements ExecutionListener {
 
   /** A process that names a {@value #REQUIRED_STATE} runs only on sites in that state. */
   private static void requireState(DelegateExecution execution, Site site) {
-    String processKey = processKey(execution);
+    String processKey = SiteLock.processKey(execution);
     ProcessProperty.of(execution, processKey, REQUIRED_STATE).map(SiteState::valueOf).ifPresent(required -> {
       if (site.state() != required) {
         throw new SiteStateException("Process " + processKey + " runs on " + required + " sites only; site "
             + site.name() + " is " + site.state() + ". Choose a site in state " + required + " (see /api/sites).");
       }
     });
-  }
-
-  /**
-   * The runs that called this one through call activities, nearest first: preview-setup calls
-   * preview-sync on the site it holds, and the called run works under its caller's lock.
-   */
-  private static List<String> callers(DelegateExecution execution) {
-    List<String> callers = new ArrayList<>();
-    for (DelegateExecution caller = execution.getProcessInstance().getSuperExecution(); caller != null;
-        caller = caller.getProcessInstance().getSuperExecution()) {
-      callers.add(caller.getProcessInstanceId());
-    }
-    return callers;
-  }
-
-  private static String processKey(DelegateExecution execution) {
-    String definitionId = execution.getProcessDefinitionId();
-    return definitionId.substring(0, definitionId.indexOf(':'));
   }
 }

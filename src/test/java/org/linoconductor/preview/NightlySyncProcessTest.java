@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -24,10 +24,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorProcessTest;
+import org.linoconductor.ProcessDriver;
 import org.linoconductor.preview.NightlySyncProcess.Elements;
 import org.linoconductor.preview.NightlySyncResult.Result;
 import org.linoconductor.site.SiteRegistry;
-import org.linoconductor.step.StepErrors;
+import org.linoconductor.snapshot.SiteSnapshotProcess;
 import org.linoconductor.step.StepVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,7 +48,9 @@ class NightlySyncProcessTest {
   @Autowired SiteRegistry registry;
   @Autowired PreviewSites previews;
   @Autowired NightlySyncResults results;
+  @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
+  private ProcessDriver driver;
 
   @BeforeEach
   void onlyThisTestsPreviewsAreNightly() {
@@ -56,7 +59,8 @@ class NightlySyncProcessTest {
     // test owns both in the shared process-test application.
     endRuns(PreviewSyncProcess.KEY);
     endRuns(NightlySyncProcess.KEY);
-    jdbc.update("update preview_site set nightly_sync = false where site not like 'ngt%'");
+    jdbc.update("update preview_site set nightly_sync = false"); // each test registers its own nightly previews
+    driver = new ProcessDriver(runtime, tasks, externalTasks, management);
   }
 
   @AfterEach
@@ -78,9 +82,9 @@ class NightlySyncProcessTest {
   @Test
   void startsOneSyncPerNightlyPreviewAtMostTwoAtATimeAndSkipsASiteStillSyncing() {
     for (String site : List.of("ngt_a", "ngt_b", "ngt_busy", "ngt_c", "ngt_d")) {
-      PreviewTestSites.preview(registry, previews, site, "ngt_prod", true);
+      PreviewTestSites.preview(registry, previews, site, site.replace("ngt_", "ngp_"), true);
     }
-    PreviewTestSites.preview(registry, previews, "ngt_manual", "ngt_prod", false);
+    PreviewTestSites.preview(registry, previews, "ngt_manual", "ngp_manual", false);
     // Last night's sync of ngt_busy failed and still waits for an operator: it holds the site.
     ProcessInstance lastNight = runtime.startProcessInstanceByKey(PreviewSyncProcess.KEY,
         Map.of(StepVariables.SITE, "ngt_busy"));
@@ -118,6 +122,43 @@ class NightlySyncProcessTest {
             tuple(NightlySyncProcess.Variables.SYNCED, "ngt_a, ngt_c, ngt_d"),
             tuple(NightlySyncProcess.Variables.FAILED, "ngt_b"),
             tuple(NightlySyncProcess.Variables.SKIPPED, "ngt_busy"));
+  }
+
+  @Test
+  void twoPreviewsOfOneProductionSyncOneAfterTheOther() {
+    PreviewTestSites.preview(registry, previews, "ngt_e", "ngp_ef", true);
+    PreviewTestSites.preview(registry, previews, "ngt_f", "ngp_ef", true);
+
+    String night = fireNightlyTimer();
+    assertThat(results.ofRun(night)).extracting(NightlySyncResult::site, NightlySyncResult::result)
+        .containsExactly(tuple("ngt_e", Result.STARTED), tuple("ngt_f", Result.PENDING));
+
+    finish(syncRunOf(night, "ngt_e"));
+    nextRound(night);
+    assertThat(results.ofRun(night)).extracting(NightlySyncResult::site, NightlySyncResult::result)
+        .containsExactly(tuple("ngt_e", Result.SYNCED), tuple("ngt_f", Result.STARTED));
+
+    finish(syncRunOf(night, "ngt_f"));
+    nextRound(night);
+    assertEndedAfterReport(night);
+  }
+
+  @Test
+  void aPreviewWhoseProductionIsBusyIsSkippedWithTheHoldersMessage() {
+    PreviewTestSites.preview(registry, previews, "ngt_g", "ngp_g", true);
+    ProcessInstance snapshot = runtime.startProcessInstanceByKey(SiteSnapshotProcess.KEY,
+        Map.of(StepVariables.SITE, "ngp_g"));
+    try {
+      String night = fireNightlyTimer();
+
+      assertEndedAfterReport(night);
+      assertThat(results.ofRun(night)).singleElement().satisfies(result -> {
+        assertThat(result.result()).isEqualTo(Result.SKIPPED);
+        assertThat(result.detail()).contains("Site ngp_g is busy").contains(snapshot.getId());
+      });
+    } finally {
+      runtime.deleteProcessInstance(snapshot.getId(), "test done");
+    }
   }
 
   @Test
@@ -161,28 +202,16 @@ class NightlySyncProcessTest {
 
   /** Completes every step of a sync run as the worker would. */
   private void finish(String syncRun) {
-    List<LockedExternalTask> locked;
-    while (!(locked = lockStepOf(syncRun)).isEmpty()) {
-      externalTasks.complete(locked.get(0).getId(), ConductorProcessTest.WORKER);
+    ProcessInstance run = runtime.createProcessInstanceQuery().processInstanceId(syncRun).singleResult();
+    while (externalTasks.createExternalTaskQuery().processInstanceId(syncRun).count() > 0) {
+      driver.passWaiting(run);
     }
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(syncRun).count()).isZero();
   }
 
   private void failFirstStep(String syncRun) {
-    LockedExternalTask task = lockStepOf(syncRun).get(0);
-    externalTasks.handleBpmnError(task.getId(), ConductorProcessTest.WORKER, StepErrors.STEP_FAILED, "failed",
-        Map.of(StepVariables.FAILED_STEP, task.getTopicName(), StepVariables.FAILED_ACTIVITY, task.getActivityId(),
-            StepVariables.FAILURE_MESSAGE, "disk full"));
-  }
-
-  private List<LockedExternalTask> lockStepOf(String syncRun) {
-    var waiting = externalTasks.createExternalTaskQuery().processInstanceId(syncRun).singleResult();
-    if (waiting == null) {
-      return List.of();
-    }
-    return externalTasks.fetchAndLock(1, ConductorProcessTest.WORKER).topic(waiting.getTopicName(), 60_000)
-        .processInstanceVariableEquals(StepVariables.SITE, runtime.getVariable(syncRun, StepVariables.SITE))
-        .execute();
+    ProcessInstance run = runtime.createProcessInstanceQuery().processInstanceId(syncRun).singleResult();
+    driver.fail(run, driver.waiting(run).getActivityId(), "disk full");
   }
 
   private void endRuns(String processKey) {

@@ -5,22 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.linoconductor.preview.PreviewSyncProcess.Elements.*;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.externaltask.ExternalTask;
-import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorProcessTest;
+import org.linoconductor.ProcessDriver;
 import org.linoconductor.audit.AuditTrail;
 import org.linoconductor.audit.RunOutcome;
 import org.linoconductor.audit.RunRecord;
@@ -28,9 +27,9 @@ import org.linoconductor.preview.PreviewSyncProcess.Actions;
 import org.linoconductor.preview.PreviewSyncProcess.Topics;
 import org.linoconductor.preview.PreviewSyncProcess.Variables;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.snapshot.SiteSnapshotProcess;
 import org.linoconductor.site.SiteState;
 import org.linoconductor.step.SiteLock;
-import org.linoconductor.step.StepErrors;
 import org.linoconductor.step.StepVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,11 +51,14 @@ class PreviewSyncProcessTest {
   @Autowired SiteRegistry registry;
   @Autowired PreviewSites previews;
   @Autowired AuditTrail audit;
+  @Autowired ManagementService management;
   @Autowired SiteLock lock;
+  private ProcessDriver driver;
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
+    driver = new ProcessDriver(runtime, tasks, externalTasks, management);
   }
 
   @Test
@@ -71,6 +73,8 @@ class PreviewSyncProcessTest {
   @Test
   void happyPathRunsTheSeedsLinesInOrderAgainstTheProductionOfPreviewSite() {
     ProcessInstance run = start("psy_happy", "psy_happy_prod");
+    assertThat(lock.refusal("psy_happy_prod")).as("production is locked while the sync dumps it")
+        .hasValueSatisfying(message -> assertThat(message).contains(run.getId()));
 
     assertThat(run).variables().containsEntry(Variables.PRODUCTION_SITE, "psy_happy_prod")
         .hasEntrySatisfying(Variables.RESTORE_SCRIPT, path -> assertThat((String) path)
@@ -85,6 +89,22 @@ class PreviewSyncProcessTest {
       assertThat(record.site()).isEqualTo("psy_happy");
       assertThat(record.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
     });
+    assertThat(lock.refusal("psy_happy_prod")).isEmpty();
+  }
+
+  @Test
+  void aSyncIsRefusedWhileAnotherRunWorksOnTheProductionAndLeavesThePreviewFree() {
+    PreviewTestSites.preview(registry, previews, "psy_busy", "psy_busy_prod", false);
+    ProcessInstance snapshot = runtime.startProcessInstanceByKey(SiteSnapshotProcess.KEY,
+        Map.of(StepVariables.SITE, "psy_busy_prod"));
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PreviewSyncProcess.KEY,
+          Map.of(StepVariables.SITE, "psy_busy")))
+          .hasMessageContaining("Site psy_busy_prod is busy").hasMessageContaining(snapshot.getId());
+      assertThat(lock.refusal("psy_busy")).isEmpty();
+    } finally {
+      runtime.deleteProcessInstance(snapshot.getId(), "test done");
+    }
   }
 
   @Test
@@ -226,55 +246,27 @@ class PreviewSyncProcessTest {
   }
 
   private void passUntil(String site, String activity) {
-    while (!activity.equals(waiting(site).getActivityId())) {
+    while (!activity.equals(driver.waiting(runOf(site)).getActivityId())) {
       pass(site);
     }
   }
 
   /** Completes the waiting step as the worker would; returns its topic. */
   private String pass(String site) {
-    LockedExternalTask task = lock(site);
-    Map<String, Object> variables = new HashMap<>();
-    if (task.getActivityId().equals(task.getVariables().get(StepVariables.FAILED_ACTIVITY))) {
-      variables.put(StepVariables.RESUME_AFTER_FAILURE, false);
-    }
-    externalTasks.complete(task.getId(), ConductorProcessTest.WORKER, variables);
-    return task.getTopicName();
+    return driver.passWaiting(runOf(site));
   }
 
   private void fail(String site, String activity, String summary, Map<String, Object> stepVariables) {
-    LockedExternalTask task = lock(site);
-    assertThat(task.getActivityId()).isEqualTo(activity);
-    Map<String, Object> variables = new HashMap<>(stepVariables);
-    variables.putAll(Map.of(StepVariables.FAILED_STEP, task.getTopicName(), StepVariables.FAILED_ACTIVITY, activity,
-        StepVariables.FAILURE_MESSAGE, "Step " + task.getTopicName() + " failed on site " + site + ": " + summary,
-        StepVariables.FAILURE_EXIT_STATUS, 0, StepVariables.FAILURE_LOG_TAIL, summary,
-        StepVariables.FAILURE_LOG_PATH, "/tmp/" + activity + ".log"));
-    externalTasks.handleBpmnError(task.getId(), ConductorProcessTest.WORKER, StepErrors.STEP_FAILED, summary,
-        variables);
+    driver.fail(runOf(site), activity, summary, " on site " + site, stepVariables);
   }
 
-  private ExternalTask waiting(String site) {
-    return externalTasks.createExternalTaskQuery().processInstanceId(runOf(site)).singleResult();
-  }
-
-  private LockedExternalTask lock(String site) {
-    ExternalTask waiting = waiting(site);
-    assertThat(waiting).as("an external task of the run on %s", site).isNotNull();
-    List<LockedExternalTask> locked = externalTasks.fetchAndLock(1, ConductorProcessTest.WORKER)
-        .topic(waiting.getTopicName(), 60_000).processInstanceVariableEquals(StepVariables.SITE, site).execute();
-    assertThat(locked).hasSize(1);
-    return locked.get(0);
-  }
-
-  private String runOf(String site) {
+  private ProcessInstance runOf(String site) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(PreviewSyncProcess.KEY)
-        .variableValueEquals(StepVariables.SITE, site).singleResult().getId();
+        .variableValueEquals(StepVariables.SITE, site).singleResult();
   }
 
   private void decide(ProcessInstance run, String userTask, Map<String, Object> variables) {
     assertThat(run).isWaitingAtExactly(userTask);
-    Task task = tasks.createTaskQuery().processInstanceId(run.getId()).taskDefinitionKey(userTask).singleResult();
-    tasks.complete(task.getId(), variables);
+    driver.decide(run, userTask, variables);
   }
 }

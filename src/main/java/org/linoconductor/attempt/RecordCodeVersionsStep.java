@@ -1,37 +1,34 @@
 package org.linoconductor.attempt;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Topics;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
-import org.linoconductor.shell.LineMatcher;
-import org.linoconductor.shell.ShellResult;
 import org.linoconductor.site.Site;
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
 import org.linoconductor.step.StepOutcome;
+import org.linoconductor.upgrade.CodeState;
+import org.linoconductor.upgrade.CodeStateReader;
+import org.linoconductor.upgrade.CodeStateRepository;
+import org.linoconductor.upgrade.CodeStateRepository.Phase;
 import org.springframework.stereotype.Component;
 
 /**
- * Which code is on trial: {@code git rev-parse HEAD} in each repository of {@code env/repositories},
- * in production ({@code codeBefore}) and in the preview ({@code codeOnTrial}), one line
- * "name revision" each. Read-only; a repository whose revision cannot be read is "unknown" there.
+ * Which code is on trial: the revisions of {@code env/repositories} and {@code pip freeze}, of
+ * production (phase BEFORE) and of the preview (phase AFTER), kept in table code_state for the
+ * audit and as "name revision" lines in {@code codeBefore} and {@code codeOnTrial} for the
+ * decision's form. Read-only; a retry replaces what an earlier try recorded.
  */
 @Component
 class RecordCodeVersionsStep implements Step {
 
-  private static final String REVISION = "revision";
-
   private final AttemptSites sites;
+  private final CodeStateRepository codeStates;
 
-  RecordCodeVersionsStep(AttemptSites sites) {
+  RecordCodeVersionsStep(AttemptSites sites, CodeStateRepository codeStates) {
     this.sites = sites;
+    this.codeStates = codeStates;
   }
 
   @Override
@@ -46,33 +43,26 @@ class RecordCodeVersionsStep implements Step {
 
   @Override
   public StepOutcome execute(StepContext context) {
-    String before = revisions(context, sites.production(context));
-    String onTrial = revisions(context, context.site());
-    return StepOutcome.succeeded("Code before: " + before.replace('\n', ',') + "; on trial: "
-        + onTrial.replace('\n', ','), Map.of(Variables.CODE_BEFORE, before, Variables.CODE_ON_TRIAL, onTrial));
+    Site production = sites.production(context);
+    CodeStateReader.Reading before = CodeStateReader.read(context, production);
+    if (before.problem() != null) {
+      return StepOutcome.failed("Cannot read the code of production site " + production.name() + ": "
+          + before.problem());
+    }
+    CodeStateReader.Reading onTrial = CodeStateReader.read(context, context.site());
+    if (onTrial.problem() != null) {
+      return StepOutcome.failed("Cannot read the code on trial in " + context.site().name() + ": "
+          + onTrial.problem());
+    }
+    if (!context.dryRun()) {
+      codeStates.save(context.runId(), Phase.BEFORE, before.state(), Instant.now());
+      codeStates.save(context.runId(), Phase.AFTER, onTrial.state(), Instant.now());
+    }
+    return StepOutcome.succeeded("Code before: " + oneLine(before.state()) + "; on trial: " + oneLine(onTrial.state()),
+        Map.of(Variables.CODE_BEFORE, before.state().summary(), Variables.CODE_ON_TRIAL, onTrial.state().summary()));
   }
 
-  private static String revisions(StepContext context, Site site) {
-    List<String> lines = new ArrayList<>();
-    for (Path repo : repositories(site)) {
-      ShellResult result = context.runIn(site, List.of("git", "-C", repo.toString(), "rev-parse", "HEAD"),
-          LineMatcher.of(REVISION, "^[0-9a-f]{40,64}$"));
-      List<String> revision = result.fact(REVISION);
-      lines.add(repo.getFileName() + " " + (context.dryRun() ? "(dry run)"
-          : result.succeeded() && !revision.isEmpty() ? revision.get(0) : "unknown"));
-    }
-    return lines.isEmpty() ? "(no repositories in env/repositories)" : String.join("\n", lines);
-  }
-
-  private static List<Path> repositories(Site site) {
-    Path dir = site.directory().resolve("env/repositories");
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> entries = Files.list(dir)) {
-      return entries.filter(p -> Files.exists(p.resolve(".git"))).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static String oneLine(CodeState state) {
+    return state.summary().replace('\n', ',');
   }
 }

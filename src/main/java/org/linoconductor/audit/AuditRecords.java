@@ -2,6 +2,8 @@ package org.linoconductor.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +24,12 @@ class AuditRecords {
         values (?, ?, ?, ?, ?, ?)""", processInstanceId, processKey, site, startedBy, Timestamp.from(at), dryRun);
   }
 
+  /** Who started the run, if it is recorded and someone did. */
+  Optional<String> startedBy(String processInstanceId) {
+    return jdbc.queryForList("select started_by from run_record where process_instance_id = ?", String.class,
+        processInstanceId).stream().filter(Objects::nonNull).findFirst();
+  }
+
   void runEnded(String processInstanceId, RunOutcome outcome, String endActivity, String reason, Instant at) {
     jdbc.update("""
         update run_record set ended_at = ?, outcome = ?, end_activity = ?, end_reason = ?
@@ -30,11 +38,11 @@ class AuditRecords {
   }
 
   void decided(String processInstanceId, String taskKey, String taskName, String decidedBy, String choice,
-      String comment, Instant at) {
+      String context, String comment, Instant at) {
     jdbc.update("""
-        insert into decision (process_instance_id, task_key, task_name, decided_by, decided_at, choice, comment)
-        values (?, ?, ?, ?, ?, ?, ?)""",
-        processInstanceId, taskKey, taskName, decidedBy, Timestamp.from(at), choice, abbreviate(comment));
+        insert into decision (process_instance_id, task_key, task_name, decided_by, decided_at, choice, context,
+        comment) values (?, ?, ?, ?, ?, ?, ?, ?)""",
+        processInstanceId, taskKey, taskName, decidedBy, Timestamp.from(at), choice, context, abbreviate(comment));
   }
 
   private static String abbreviate(String text) {

@@ -26,7 +26,8 @@ public class AuditTrail {
     List<RunRecord.Decision> decisions = jdbc.query(
         "select * from decision where process_instance_id = ? order by id",
         (rs, i) -> new RunRecord.Decision(rs.getString("task_key"), rs.getString("task_name"),
-            rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("choice"), rs.getString("comment")),
+            rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("choice"), rs.getString("context"),
+            rs.getString("comment")),
         processInstanceId);
     return jdbc.query("select * from run_record where process_instance_id = ?", AuditTrail::summary,
         processInstanceId).stream().findFirst().map(run -> RunRecord.of(run, decisions));

@@ -1,7 +1,9 @@
 package org.linoconductor.audit;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task listener on complete ({@code ${decisionRecorder}}): who decided what, when, with which
- * comment. The user task names the variable holding its choice with the property {@code decision}.
+ * comment. The user task names the variable holding its choice with the property {@code decision},
+ * and may name variables that say what the decider saw (e.g. {@code timeLeft}) with the property
+ * {@code decisionContext}, comma-separated; a listener before this one sets them.
  * The comment is taken out of the process variables once recorded, so that the next decision of
  * the run never shows an earlier one's comment.
  */
@@ -22,6 +26,8 @@ class DecisionRecorder implements TaskListener {
 
   /** User-task property: the variable that holds the decision (e.g. action, siteWorks). */
   static final String DECISION = "decision";
+  /** User-task property: variables recorded with the decision, comma-separated (e.g. timeLeft). */
+  static final String CONTEXT = "decisionContext";
 
   private final AuditRecords records;
   private final IdentityService identity;
@@ -36,9 +42,13 @@ class DecisionRecorder implements TaskListener {
     UserTask element = task.getBpmnModelElementInstance();
     String choice = Optional.ofNullable(element).flatMap(e -> ProcessProperty.of(e, DECISION))
         .map(variable -> variable + "=" + task.getVariable(variable)).orElse(null);
+    String context = Optional.ofNullable(element).flatMap(e -> ProcessProperty.of(e, CONTEXT))
+        .map(names -> Arrays.stream(names.split(",")).map(String::trim)
+            .map(variable -> variable + "=" + task.getVariable(variable)).collect(Collectors.joining(", ")))
+        .orElse(null);
     Object comment = task.getVariable(StepVariables.COMMENT);
     records.decided(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), decidedBy(task),
-        choice, comment == null ? null : comment.toString(), Instant.now());
+        choice, context, comment == null ? null : comment.toString(), Instant.now());
     task.getExecution().removeVariable(StepVariables.COMMENT);
   }
 

@@ -107,6 +107,7 @@ final class RunDetailPage {
           .append("</td><td data-label=\"Who\">").append(d.decidedBy() == null ? "–" : escape(d.decidedBy()))
           .append("</td><td data-label=\"When\">").append(PageText.time(d.decidedAt()))
           .append("</td><td data-label=\"Choice\"><code>").append(escape(d.choice())).append("</code>")
+          .append(d.context() == null ? "" : "<br><small>" + escape(d.context()) + "</small>")
           .append("</td><td data-label=\"Comment\">").append(escape(d.comment())).append("</td></tr>\n");
     }
     return html.append("</tbody></table>\n").toString();

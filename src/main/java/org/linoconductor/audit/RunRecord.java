@@ -22,7 +22,10 @@ public record RunRecord(
         run.dryRun(), run.endedAt(), run.outcome(), run.endActivity(), run.endReason(), decisions);
   }
 
-  /** One completed user task: who, when, which choice, which comment. */
+  /**
+   * One completed user task: who, when, which choice, what the decider saw then (e.g. the time left
+   * of an attempt; may be null), which comment.
+   */
   public record Decision(String taskKey, String taskName, String decidedBy, Instant decidedAt, String choice,
-      String comment) {}
+      String context, String comment) {}
 }

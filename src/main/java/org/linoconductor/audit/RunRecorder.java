@@ -38,9 +38,8 @@ class RunRecorder implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String id = execution.getProcessInstanceId();
     if (EVENTNAME_START.equals(execution.getEventName())) {
-      Authentication user = identity.getCurrentAuthentication();
       records.runStarted(id, processKey(execution),
-          String.valueOf(execution.getVariable(StepVariables.SITE)), user == null ? null : user.getUserId(),
+          String.valueOf(execution.getVariable(StepVariables.SITE)), startedBy(execution),
           Boolean.TRUE.equals(execution.getVariable(StepVariables.DRY_RUN)), Instant.now());
       events.publishEvent(new RunStarted(id, processKey(execution),
           String.valueOf(execution.getVariable(StepVariables.SITE))));
@@ -54,6 +53,20 @@ class RunRecorder implements ExecutionListener {
     events.publishEvent(new RunEnded(id, processKey(execution), String.valueOf(execution.getVariable(StepVariables.SITE)),
         outcome));
     log.info("AUDIT-001 Run {} on site {} ended: {}", id, execution.getVariable(StepVariables.SITE), outcome);
+  }
+
+  /**
+   * The signed-in user who started the run; for a run called by another (the first sync of a
+   * preview-setup, the final sync of an attempt), whoever started the caller, since the step
+   * worker or the job executor continues the caller with no one signed in.
+   */
+  private String startedBy(DelegateExecution execution) {
+    Authentication user = identity.getCurrentAuthentication();
+    if (user != null) {
+      return user.getUserId();
+    }
+    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+    return caller == null ? null : records.startedBy(caller.getProcessInstanceId()).orElse(null);
   }
 
   private static String processKey(DelegateExecution execution) {

@@ -27,7 +27,7 @@ public record CodeState(Map<String, String> revisions, List<String> freeze) {
   }
 
   /** One line "name revision" per repository, short enough for a process variable. */
-  String summary() {
+  public String summary() {
     String all = sortedRevisions().entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n"));
     if (all.length() <= MAX_SUMMARY_CHARS) {

@@ -11,28 +11,30 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.linoconductor.shell.LineMatcher;
 import org.linoconductor.shell.ShellResult;
+import org.linoconductor.site.Site;
 import org.linoconductor.step.StepContext;
 
 /**
  * Reads a site's code state with the commands an operator would type: {@code git rev-parse HEAD} in
- * each repository of {@code env/repositories}, and {@code pip freeze} of the site's env.
+ * each repository of {@code env/repositories}, and {@code pip freeze} of the site's env. An upgrade
+ * reads its own site before and after pull.sh; an upgrade attempt reads production and the preview.
  */
-final class CodeStateReader {
+public final class CodeStateReader {
 
   /** What went wrong reading the code state, or the state itself. */
-  record Reading(CodeState state, String problem) {}
+  public record Reading(CodeState state, String problem) {}
 
   private static final String REVISION = "revision";
 
   private CodeStateReader() {}
 
-  static Path repositoriesDir(StepContext context) {
-    return context.site().directory().resolve("env/repositories");
+  static Path repositoriesDir(Site site) {
+    return site.directory().resolve("env/repositories");
   }
 
   /** The repository directories (those holding {@code .git}), sorted by name. */
-  static List<Path> repositories(StepContext context) {
-    Path dir = repositoriesDir(context);
+  static List<Path> repositories(Site site) {
+    Path dir = repositoriesDir(site);
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
@@ -43,12 +45,17 @@ final class CodeStateReader {
     }
   }
 
-  /** In a dry run the commands are only rendered and the state is empty. */
+  /** {@link #read(StepContext, Site)} of the step's own site. */
   static Reading read(StepContext context) {
+    return read(context, context.site());
+  }
+
+  /** In a dry run the commands are only rendered and the state is empty. */
+  public static Reading read(StepContext context, Site site) {
     Map<String, String> revisions = new LinkedHashMap<>();
-    for (Path repo : repositories(context)) {
+    for (Path repo : repositories(site)) {
       // The commit id is matched, not taken from the tail: git may warn on stderr, which the output merges.
-      ShellResult result = context.run(List.of("git", "-C", repo.toString(), "rev-parse", "HEAD"),
+      ShellResult result = context.runIn(site, List.of("git", "-C", repo.toString(), "rev-parse", "HEAD"),
           LineMatcher.of(REVISION, "^[0-9a-f]{40,64}$"));
       if (!result.succeeded() || (!context.dryRun() && result.fact(REVISION).isEmpty())) {
         return new Reading(null, "git rev-parse HEAD failed in " + repo + " (exit status " + result.exitStatus()
@@ -56,7 +63,7 @@ final class CodeStateReader {
       }
       revisions.put(repo.getFileName().toString(), context.dryRun() ? "" : result.fact(REVISION).get(0));
     }
-    ShellResult freeze = context.run(List.of(context.site().directory().resolve("env/bin/pip").toString(), "freeze"));
+    ShellResult freeze = context.runIn(site, List.of(site.directory().resolve("env/bin/pip").toString(), "freeze"));
     if (!freeze.succeeded()) {
       return new Reading(null, "pip freeze failed (exit status " + freeze.exitStatus() + "). See the log "
           + freeze.logFile());

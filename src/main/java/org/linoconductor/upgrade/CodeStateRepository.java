@@ -14,7 +14,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CodeStateRepository {
 
-  /** When the code state was recorded, relative to {@code pull.sh}. */
+  /**
+   * When the code state was recorded, relative to {@code pull.sh}; in an upgrade attempt BEFORE is
+   * the production's code and AFTER the code on trial in the preview.
+   */
   public enum Phase {
     BEFORE, AFTER;
 

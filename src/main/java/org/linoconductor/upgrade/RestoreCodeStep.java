@@ -52,7 +52,7 @@ class RestoreCodeStep implements Step {
     Optional<CodeState> before = codeStates.find(context.runId(), Phase.BEFORE);
     if (before.isEmpty() && context.dryRun()) {
       // A dry run recorded nothing: show the commands with a placeholder for the revisions.
-      CodeStateReader.repositories(context).forEach(repo -> reset(context, repo, RECORDED_REVISION));
+      CodeStateReader.repositories(context.site()).forEach(repo -> reset(context, repo, RECORDED_REVISION));
       return StepOutcome.succeeded("dry run: the repositories would go back to the revisions recorded before pull.sh");
     }
     if (before.isEmpty() || before.get().revisions().isEmpty()) {
@@ -62,7 +62,7 @@ class RestoreCodeStep implements Step {
     }
     List<String> done = new ArrayList<>();
     for (Map.Entry<String, String> entry : before.get().sortedRevisions().entrySet()) {
-      Path repo = CodeStateReader.repositoriesDir(context).resolve(entry.getKey());
+      Path repo = CodeStateReader.repositoriesDir(context.site()).resolve(entry.getKey());
       var result = reset(context, repo, entry.getValue());
       if (!result.succeeded()) {
         return StepOutcome.failed("git reset --keep " + entry.getValue() + " failed in " + repo + " (exit status "

@@ -25,8 +25,11 @@ import org.linoconductor.attempt.UpgradeAttemptProcess.Decisions;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Elements;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Topics;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
+import org.linoconductor.audit.AuditTrail;
+import org.linoconductor.audit.RunRecord;
 import org.linoconductor.preview.PreviewSite;
 import org.linoconductor.preview.PreviewSites;
+import org.linoconductor.security.ConductorAuthorizations;
 import org.linoconductor.security.ConductorGroups;
 import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
@@ -39,6 +42,9 @@ import org.linoconductor.site.SiteStateChange;
 import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
 import org.linoconductor.step.StepVariables;
+import org.linoconductor.upgrade.CodeState;
+import org.linoconductor.upgrade.CodeStateRepository;
+import org.linoconductor.upgrade.CodeStateRepository.Phase;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -59,6 +65,9 @@ class UpgradeAttemptIntegrationTest {
   @Autowired SiteRegistry registry;
   @Autowired PreviewSites previews;
   @Autowired StepRunRepository stepRuns;
+  @Autowired AuditTrail audit;
+  @Autowired ConductorAuthorizations authorizations;
+  @Autowired CodeStateRepository codeStates;
 
   @Test
   void anAcceptedAttemptMakesThePreviewProductionAndTheOldProductionOld() throws Exception {
@@ -93,6 +102,22 @@ class UpgradeAttemptIntegrationTest {
             org.assertj.core.groups.Tuple.tuple("atti_prev", SiteState.PRODUCTION, "tester"));
     assertThat(SiteLinks.target(root, SiteLinks.PROD)).hasValue("atti_prev");
     assertThat(SiteLinks.target(root, SiteLinks.PREVIEW)).isEmpty();
+
+    // The audit keeps who started and decided, the time left then, and both code versions.
+    RunRecord record = audit.run(run).orElseThrow();
+    assertThat(record.startedBy()).isEqualTo("operator");
+    assertThat(record.decisions()).singleElement().satisfies(decision -> {
+      assertThat(decision.decidedBy()).isEqualTo("tester");
+      assertThat(decision.choice()).isEqualTo("decision=accept");
+      assertThat(decision.context()).matches("timeLeft=PT5[0-9]M[0-9.]+S");
+    });
+    String finalSync = history.createHistoricProcessInstanceQuery().superProcessInstanceId(run).singleResult().getId();
+    assertThat(audit.run(finalSync).orElseThrow().startedBy()).as("the called sync's starter").isEqualTo("operator");
+    CodeState production = codeStates.find(run, Phase.BEFORE).orElseThrow();
+    CodeState onTrial = codeStates.find(run, Phase.AFTER).orElseThrow();
+    assertThat(production.revisions().get("lino")).matches("[0-9a-f]{40}")
+        .isNotEqualTo(onTrial.revisions().get("lino"));
+    assertThat(onTrial.freeze()).isNotEmpty();
   }
 
   @Test
@@ -124,8 +149,15 @@ class UpgradeAttemptIntegrationTest {
 
   /** Starts an attempt of one hour now and waits until the testers are asked; returns the run's id. */
   private String startAndAwaitDecision(String preview) {
-    String run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, Map.of(StepVariables.SITE, preview,
-        Variables.START_AT, "", Variables.DURATION, "PT1H")).getId();
+    authorizations.ensureOperatorsGroup();
+    identity.setAuthentication("operator", List.of(ConductorGroups.OPERATORS));
+    String run;
+    try {
+      run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, Map.of(StepVariables.SITE, preview,
+          Variables.START_AT, "", Variables.DURATION, "PT1H")).getId();
+    } finally {
+      identity.clearAuthentication();
+    }
     executeJob(run); // the reminder timer (due now: no reminder needed)
     executeJob(run); // the start timer (due now)
     await().atMost(PATIENCE).until(() -> isWaitingAt(run, Elements.FINAL_SYNC)

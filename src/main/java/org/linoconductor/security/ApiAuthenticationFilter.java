@@ -19,9 +19,20 @@ import org.linoconductor.page.SignedInUser;
 class ApiAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
   private final SessionAuthentication sessions;
+  private final String engineName;
 
-  ApiAuthenticationFilter(SessionAuthentication sessions) {
+  ApiAuthenticationFilter(SessionAuthentication sessions, String engineName) {
     this.sessions = sessions;
+    this.engineName = engineName;
+  }
+
+  /**
+   * The application's engine, whatever it is named: {@code /api/*} has no engine in its path, and
+   * Camunda's filter would fall back to an engine named "default".
+   */
+  @Override
+  protected String extractEngineName(String requestUrl) {
+    return engineName;
   }
 
   @Override

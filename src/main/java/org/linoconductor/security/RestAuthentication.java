@@ -1,6 +1,7 @@
 package org.linoconductor.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,9 +18,8 @@ import org.springframework.core.Ordered;
  * {@code /health}, the pages' stylesheet and script, and Camunda's web applications, which have
  * their own sign-in.
  *
- * <p>The filter finds the engine in the path after its servlet path ({@code /engine-rest}); under
- * Spring MVC's "/" servlet the whole path is the servlet path, so for {@code /api/*} nothing is
- * left and it uses the default engine, which is the one the starter creates. Only the engine list,
+ * <p>The filter finds the engine in the path after its servlet path ({@code /engine-rest}); the
+ * path of {@code /api/*} names none, so its filter is given the application's engine. Only the engine list,
  * {@code GET /engine-rest/engine}, stays open, by Camunda's design.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,8 +38,9 @@ class RestAuthentication {
   }
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter(IdentityService identity) {
-    return basic("conductor-api-authentication", new ApiAuthenticationFilter(new SessionAuthentication(identity)), API);
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine) {
+    return basic("conductor-api-authentication",
+        new ApiAuthenticationFilter(new SessionAuthentication(engine.getIdentityService()), engine.getName()), API);
   }
 
   @Bean

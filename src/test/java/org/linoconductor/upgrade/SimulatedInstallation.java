@@ -40,8 +40,10 @@ final class SimulatedInstallation {
     return lino;
   }
 
+  /** A new site alone in a root of its own: registered, each may be PRODUCTION. */
   SimulatedSite freshSite() {
-    return lino.createSite("site" + sites.incrementAndGet());
+    int number = sites.incrementAndGet();
+    return lino.withRoot("lino" + number).createSite("site" + number);
   }
 
   /** The site as the registry would hold it: production, SQLite, the fake service commands. */

@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <pre>
  * root: /usr/local/lino/lino_local
  * sites:
- *   - name: anna                     # [a-z][a-z0-9_]{0,29}, not prod/preview/old/new/testing
+ *   - name: anna                     # [a-z][a-z0-9_]{0,29}, not prod/preview/old/new/testing/archive
  *     directory: anna                # relative to root, or absolute under it; holds manage.py
  *     state: production              # preview | production | old | archived (default production;
  *                                    # one production site per root)

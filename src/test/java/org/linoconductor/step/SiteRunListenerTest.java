@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorProcessTest;
+import org.linoconductor.archive.ArchiveSiteProcess;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteRequest;
 import org.linoconductor.site.SiteState;
@@ -34,7 +36,7 @@ class SiteRunListenerTest {
     Path archived = root.resolve("archive/gone");
     registry.archive("gone", archived, "operator", null);
 
-    for (String process : new String[] {SiteSnapshotProcess.KEY, ProductionUpgradeProcess.KEY}) {
+    for (String process : List.of(SiteSnapshotProcess.KEY, ArchiveSiteProcess.KEY, ProductionUpgradeProcess.KEY)) {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(process, Map.of(StepVariables.SITE, "gone")))
           .as(process)
           .hasMessageContaining("Site gone is ARCHIVED (its directory is in " + archived + "): no process runs on an"

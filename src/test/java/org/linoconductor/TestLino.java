@@ -67,7 +67,8 @@ public final class TestLino {
     SimulatedSite site = Files.isDirectory(root.root().resolve(name)) ? root.site(name) : root.createSite(name);
     if (registry.find(name).isEmpty()) {
       registry.register(new SiteRequest(name, root.root().toString(), name, SiteState.PRODUCTION,
-          DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands()), null, null);
+          DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands()),
+          null, null);
     }
     return site;
   }

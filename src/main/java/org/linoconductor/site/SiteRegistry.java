@@ -63,7 +63,8 @@ public class SiteRegistry {
     } catch (DuplicateKeyException e) {
       throw duplicate(site.name()); // registered concurrently between the check and the insert
     }
-    repository.insertStateChange(new SiteStateChange(site.name(), null, site.state(), registeredBy, Instant.now(), run));
+    repository.insertStateChange(
+        new SiteStateChange(site.name(), null, site.state(), registeredBy, Instant.now(), run));
     log.info("SITE-001 registered site '{}' in {} as {} (by {})", site.name(), site.directory(), site.state(),
         registeredBy);
     return site;

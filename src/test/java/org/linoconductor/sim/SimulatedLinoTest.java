@@ -83,7 +83,8 @@ class SimulatedLinoTest {
     assertThat(Files.readSymbolicLink(other.root().resolve("prod"))).isEqualTo(Path.of("other_site"));
     assertThat(Files.readSymbolicLink(fixture.lino().root().resolve("prod"))).isEqualTo(Path.of("anna"));
     assertThat(Fixture.read(site.dir().resolve("initdb_from_prod.sh"))).contains("OLD=" + other.root().resolve("prod"));
-    assertThat(Files.readSymbolicLink(site.dir().resolve("log"))).isEqualTo(fixture.lino().base().resolve("log/other_site"));
+    assertThat(Files.readSymbolicLink(site.dir().resolve("log")))
+        .isEqualTo(fixture.lino().base().resolve("log/other_site"));
     assertThat(other.sites()).extracting(SimulatedSite::name).containsExactly("other_site");
     assertThat(fixture.lino().sites()).extracting(SimulatedSite::name).doesNotContain("other_site");
     assertThat(site.version()).isEqualTo(fixture.anna().version());

@@ -2,7 +2,9 @@ package org.linoconductor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.DatabaseKind;
@@ -12,12 +14,13 @@ import org.linoconductor.site.SiteState;
 
 /**
  * One simulated Lino installation per test JVM under {@code target/}, and its sites registered in
- * the application under test. Each test class uses sites of its own name, so scenario switches and
- * site locks of one test never touch another.
+ * the application under test. Each test class uses sites of its own name, so scenario switches,
+ * site locks and the links of one test never touch another.
  */
 public final class TestLino {
 
   private static SimulatedLino lino;
+  private static final Map<String, SimulatedLino> roots = new HashMap<>();
 
   private TestLino() {}
 
@@ -55,15 +58,27 @@ public final class TestLino {
     }
   }
 
-  /** The simulated production site {@code name}, created and registered on first use. */
+  /**
+   * The simulated production site {@code name}, created and registered on first use, alone in a root
+   * of its own ({@link #rootOf}): only one site per root may be PRODUCTION.
+   */
   public static synchronized SimulatedSite productionSite(SiteRegistry registry, String name) {
-    SimulatedLino installation = installation();
-    SimulatedSite site = Files.isDirectory(installation.root().resolve(name))
-        ? installation.site(name) : installation.createSite(name);
+    SimulatedLino root = rootOf(name);
+    SimulatedSite site = Files.isDirectory(root.root().resolve(name)) ? root.site(name) : root.createSite(name);
     if (registry.find(name).isEmpty()) {
-      registry.register(new SiteRequest(name, installation.root().toString(), name, SiteState.PRODUCTION,
-          DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands()));
+      registry.register(new SiteRequest(name, root.root().toString(), name, SiteState.PRODUCTION,
+          DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands()),
+          null, null);
     }
     return site;
+  }
+
+  /**
+   * The root of the production site {@code production}, {@code <base>/lino<n>}: its previews are
+   * created there too, beside the links {@code prod} and {@code preview}. Numbered, because a path
+   * naming the site would change when preview-setup replaces the site's name in its scripts.
+   */
+  public static synchronized SimulatedLino rootOf(String production) {
+    return roots.computeIfAbsent(production, name -> installation().withRoot("lino" + (roots.size() + 1)));
   }
 }

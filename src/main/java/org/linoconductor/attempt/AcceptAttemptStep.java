@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accept: the old production becomes OLD first (one PRODUCTION per root), then the preview
- * PRODUCTION, both in one transaction and recorded with the user who decided and the run; then the
- * {@code preview} link goes. The old production is kept with its services stopped.
+ * Accept: the old production becomes OLD first, then the preview PRODUCTION, because the registry
+ * refuses a second PRODUCTION site in a root at every change; both in one transaction and recorded
+ * with the user who decided and the run; then the {@code preview} link goes. The old production is
+ * kept with its services stopped.
  */
 @Component
 class AcceptAttemptStep implements Step {

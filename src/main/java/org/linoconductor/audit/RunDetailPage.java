@@ -145,7 +145,8 @@ final class RunDetailPage {
     StringBuilder html = new StringBuilder("<h2>Site state</h2>\n<ul class=\"states\">\n");
     for (SiteStateChange c : changes) {
       html.append("<li>").append(PageText.time(c.changedAt())).append(" ").append(escape(c.site())).append(": ")
-          .append(escape(c.from())).append(" → ").append(escape(c.to()))
+          .append(c.from() == null ? "registered as " + escape(c.to())
+              : escape(c.from()) + " → " + escape(c.to()))
           .append(c.changedBy() == null ? "" : " by " + escape(c.changedBy())).append("</li>\n");
     }
     return html.append("</ul>\n").toString();

@@ -19,14 +19,16 @@ public class ApiAccess {
 
   /**
    * @param action what the caller tried, as the message should say it ("register sites")
+   * @return the operator's user id, for the record of what they did
    * @throws org.linoconductor.api.ApiException with status 403 unless the caller is an operator
    */
-  public void requireOperator(String action) {
+  public String requireOperator(String action) {
     Authentication current = identityService.getCurrentAuthentication();
     String user = current == null ? "(anonymous)" : current.getUserId();
     if (current == null || current.getGroupIds() == null
         || !current.getGroupIds().contains(ConductorGroups.OPERATORS)) {
       throw new NotAnOperatorException(user, action);
     }
+    return user;
   }
 }

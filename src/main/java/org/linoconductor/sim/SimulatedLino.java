@@ -16,18 +16,28 @@ import org.linoconductor.site.SiteLinks;
  * here. Layout: {@code B/lino/} (the root: sites and the links {@code prod}, {@code preview}),
  * {@code B/log/<site>/} (what {@code /var/log/lino/<site>} is), {@code B/backups/<site>/},
  * {@code B/upstream/<repo>} (git repositories the sites pull releases from), {@code B/bin/}
- * ({@code fake-service}, {@code make-env}, {@code python}) and {@code B/services.log}.
+ * ({@code fake-service}, {@code make-env}, {@code python}) and {@code B/services.log}. More roots
+ * beside {@code B/lino} ({@link #withRoot}) share all of these, as several Lino roots on one host do.
  */
 public final class SimulatedLino {
 
   /** Names the seeds forbid for project directories: they name roles, which change. */
   private static final Set<String> ROLE_NAMES = Set.of("prod", "preview", "old", "new", "testing");
   private static final Pattern SITE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
+  /** The directories of the installation itself, which a root must not take. */
+  private static final Set<String> LAYOUT = Set.of("log", "backups", "upstream", "bin");
 
   private final Path base;
+  private final Path root;
 
   private SimulatedLino(Path base) {
     this.base = base.toAbsolutePath().normalize();
+    this.root = this.base.resolve("lino");
+  }
+
+  private SimulatedLino(Path base, Path root) {
+    this.base = base;
+    this.root = root;
   }
 
   /** Lays out a new installation in base; refuses a base that already holds one. */
@@ -79,7 +89,23 @@ public final class SimulatedLino {
 
   /** The directory holding the sites and the links {@code prod} and {@code preview}. */
   public Path root() {
-    return base.resolve("lino");
+    return root;
+  }
+
+  /**
+   * This installation with the root {@code B/<name>} (created if missing) instead of {@code B/lino}:
+   * its own sites and {@code prod} and {@code preview} links, sharing upstreams, {@code bin/}, logs,
+   * backups and services.log. A sibling of {@code B/lino}, so that {@code <root>/../bin/make-env} works.
+   */
+  public SimulatedLino withRoot(String name) {
+    if (!SITE_NAME.matcher(name).matches() || LAYOUT.contains(name)) {
+      throw new IllegalArgumentException("Not a root name of " + base + ": " + name);
+    }
+    try {
+      return new SimulatedLino(base, Files.createDirectories(base.resolve(name)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The command standing in for {@code sudo service NAME ACTION}; calls go to services.log. */
@@ -113,10 +139,10 @@ public final class SimulatedLino {
     return new SimulatedSite(this, name);
   }
 
-  /** The sites (directories, not the links), by name. */
+  /** The sites (directories holding manage.py: not the links, not an archive), by name. */
   public List<SimulatedSite> sites() {
     try (Stream<Path> entries = Files.list(root())) {
-      return entries.filter(p -> !Files.isSymbolicLink(p) && Files.isDirectory(p))
+      return entries.filter(p -> !Files.isSymbolicLink(p) && Files.isRegularFile(p.resolve("manage.py")))
           .map(p -> p.getFileName().toString()).sorted().map(n -> new SimulatedSite(this, n)).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

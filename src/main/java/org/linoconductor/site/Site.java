@@ -13,6 +13,7 @@ import java.util.List;
  * @param testers Camunda user ids of the people who decide upgrade attempts
  * @param url the public address, checked after an upgrade; may be null
  * @param releaseNotesUrl announced with an upgrade attempt; may be null
+ * @param archivedTo where archive-site moved the directory of an ARCHIVED site; otherwise null
  */
 public record Site(
     String name,
@@ -25,7 +26,8 @@ public record Site(
     String contact,
     List<String> testers,
     String url,
-    String releaseNotesUrl) {
+    String releaseNotesUrl,
+    Path archivedTo) {
 
   public Site {
     testers = List.copyOf(testers);
@@ -33,6 +35,6 @@ public record Site(
 
   Site withState(SiteState newState) {
     return new Site(name, root, directory, newState, serviceCommands, databaseKind, usesElastic,
-        contact, testers, url, releaseNotesUrl);
+        contact, testers, url, releaseNotesUrl, archivedTo);
   }
 }

@@ -45,6 +45,12 @@ public final class SiteLinks {
     }
   }
 
+  /** Whether {@code root/link} points at {@code directory}, written relative to the root or absolute. */
+  public static boolean pointsTo(Path root, String link, Path directory) {
+    return target(root, link).map(written -> root.resolve(written).normalize().equals(directory.normalize()))
+        .orElse(false);
+  }
+
   /** Removes {@code root/link} if it is a link (never a directory). */
   public static void remove(Path root, String link) {
     Path path = root.resolve(link);

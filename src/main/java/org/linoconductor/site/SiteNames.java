@@ -19,6 +19,9 @@ public final class SiteNames {
    */
   public static final Set<String> RESERVED = Set.of("prod", "preview", "old", "new", "testing");
 
+  /** The directory of a root that archive-site moves old sites into (unless configured elsewhere). */
+  public static final String ARCHIVE = "archive";
+
   private SiteNames() {}
 
   /** @throws InvalidSiteException (field {@code name}) saying what is wrong and what to choose */
@@ -31,6 +34,10 @@ public final class SiteNames {
       throw new InvalidSiteException("name", "Site name '" + name + "' is invalid: use 1 to 30"
           + " characters, a lowercase letter first, then lowercase letters, digits or '_'"
           + " (for example 'anna' or 'mdg3').");
+    }
+    if (ARCHIVE.equals(name)) {
+      throw new InvalidSiteException("name", "Site name 'archive' is reserved: archive-site moves old sites"
+          + " into <root>/archive. Choose a neutral name such as 'anna'.");
     }
     if (RESERVED.contains(name)) {
       throw new InvalidSiteException("name", "Site name '" + name + "' is reserved: prod, preview,"

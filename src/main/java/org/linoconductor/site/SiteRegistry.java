@@ -1,7 +1,9 @@
 package org.linoconductor.site;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,23 +39,34 @@ public class SiteRegistry {
   }
 
   /**
-   * Validates and registers a new site.
+   * Validates and registers a new site, and records the registration as the first entry of its
+   * state history.
    *
+   * @param registeredBy the Camunda user who registered it, or what did (e.g. {@link SiteSeeder#SEED_FILE})
+   * @param run the process instance that registered it, or null
    * @throws InvalidSiteException when the request breaks a rule
-   * @throws SiteConflictException when the name is taken
+   * @throws SiteConflictException when the name is taken, or when the site would be a second
+   *     PRODUCTION site in its root
    */
   @Transactional
-  public Site register(SiteRequest request) {
+  public Site register(SiteRequest request, String registeredBy, String run) {
     Site site = validator.validate(request);
     if (repository.exists(site.name())) {
       throw duplicate(site.name());
+    }
+    if (site.state() == SiteState.PRODUCTION) {
+      requireNoOtherProduction(site, "be registered as PRODUCTION",
+          "Register " + site.name() + " as PREVIEW or OLD, or in a root of its own.");
     }
     try {
       repository.insert(site);
     } catch (DuplicateKeyException e) {
       throw duplicate(site.name()); // registered concurrently between the check and the insert
     }
-    log.info("SITE-001 registered site '{}' in {} as {}", site.name(), site.directory(), site.state());
+    repository.insertStateChange(
+        new SiteStateChange(site.name(), null, site.state(), registeredBy, Instant.now(), run));
+    log.info("SITE-001 registered site '{}' in {} as {} (by {})", site.name(), site.directory(), site.state(),
+        registeredBy);
     return site;
   }
 
@@ -64,12 +77,15 @@ public class SiteRegistry {
   }
 
   /**
-   * Moves a site along its life cycle ({@link SiteState#canBecome}) and records the change.
+   * Moves a site along its life cycle ({@link SiteState#canBecome}) and records the change. A root
+   * has one PRODUCTION site at any time: to replace it, make the old one OLD first, then the new one
+   * PRODUCTION, in one transaction.
    *
    * @param changedBy the Camunda user who caused it, or null
    * @param run the process instance making the change, or null
    * @throws UnknownSiteException when no site has that name
-   * @throws SiteConflictException when the life cycle does not allow the change
+   * @throws SiteConflictException when the life cycle does not allow the change, or another site of
+   *     the root is PRODUCTION
    */
   @Transactional
   public Site changeState(String name, SiteState newState, String changedBy, String run) {
@@ -81,10 +97,38 @@ public class SiteRegistry {
       throw new SiteConflictException("state", "Site '" + name + "' cannot go from " + site.state()
           + " to " + newState + ": the life cycle is PREVIEW → PRODUCTION → OLD → ARCHIVED.");
     }
+    if (newState == SiteState.PRODUCTION) {
+      requireNoOtherProduction(site, "become PRODUCTION",
+          "Make that site OLD first: accepting an upgrade attempt does both in one step.");
+    }
     repository.updateState(name, newState);
     repository.insertStateChange(new SiteStateChange(name, site.state(), newState, changedBy, Instant.now(), run));
     log.info("SITE-002 site '{}' changed from {} to {}", name, site.state(), newState);
     return site.withState(newState);
+  }
+
+  /**
+   * Records that archive-site moved the directory of an OLD site to {@code archivedTo}: the site is
+   * ARCHIVED from now on, and no process runs on it.
+   *
+   * @throws SiteConflictException when the life cycle does not allow ARCHIVED
+   */
+  @Transactional
+  public Site archive(String name, Path archivedTo, String changedBy, String run) {
+    changeState(name, SiteState.ARCHIVED, changedBy, run);
+    repository.updateArchivedTo(name, archivedTo);
+    log.info("SITE-004 site '{}' archived to {}", name, archivedTo);
+    return require(name);
+  }
+
+  /** The state changes of {@code name} from its registration on, oldest first. */
+  public List<SiteStateChange> history(String name) {
+    return repository.history(name);
+  }
+
+  /** The state histories of all registered sites, by name (read at once, for a list of sites). */
+  public Map<String, List<SiteStateChange>> histories() {
+    return repository.histories();
   }
 
   /** The state changes a run made, in order: part of its audit record. */
@@ -100,6 +144,21 @@ public class SiteRegistry {
   public void unregister(String name) {
     if (repository.delete(name)) {
       log.info("SITE-003 site '{}' unregistered", name);
+    }
+  }
+
+  /**
+   * One PRODUCTION site per root: the site the root's {@code prod} link serves.
+   *
+   * @param change what the site was to do, as the message says it ("become PRODUCTION")
+   * @param remedy what the operator can do instead
+   */
+  private void requireNoOtherProduction(Site site, String change, String remedy) {
+    List<String> others = repository.productionSitesIn(site.root(), site.name());
+    if (!others.isEmpty()) {
+      throw new SiteConflictException("state", "Site '" + site.name() + "' cannot " + change + ": site '"
+          + String.join("', '", others) + "' is the PRODUCTION site of the root " + site.root()
+          + " (the site its prod link serves), and a root has only one. " + remedy);
     }
   }
 

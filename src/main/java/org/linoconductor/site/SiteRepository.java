@@ -9,13 +9,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The tables of V1__sites.sql, read and written with plain SQL. */
+/** The tables of V1__sites.sql and V5__site_state_history.sql, read and written with plain SQL. */
 @Repository
 class SiteRepository {
 
@@ -74,17 +75,52 @@ class SiteRepository {
         state.name(), Timestamp.from(Instant.now()), name);
   }
 
+  void updateArchivedTo(String name, Path archivedTo) {
+    jdbc.update("update site set archived_to = ?, updated_at = ? where name = ?",
+        archivedTo.toString(), Timestamp.from(Instant.now()), name);
+  }
+
+  /** The PRODUCTION sites of {@code root} other than {@code except}, by name. */
+  List<String> productionSitesIn(Path root, String except) {
+    return jdbc.queryForList("select name from site where root = ? and state = ? and name <> ? order by name",
+        String.class, root.toString(), SiteState.PRODUCTION.name(), except);
+  }
+
   void insertStateChange(SiteStateChange change) {
     jdbc.update("""
         insert into site_state_history (site, from_state, to_state, changed_by, changed_at, run)
-        values (?, ?, ?, ?, ?, ?)""", change.site(), change.from().name(), change.to().name(), change.changedBy(),
-        Timestamp.from(change.changedAt()), change.run());
+        values (?, ?, ?, ?, ?, ?)""", change.site(), change.from() == null ? null : change.from().name(),
+        change.to().name(), change.changedBy(), Timestamp.from(change.changedAt()), change.run());
   }
 
   List<SiteStateChange> stateChangesInRun(String run) {
-    return jdbc.query("select * from site_state_history where run = ? order by id", (rs, i) -> new SiteStateChange(
-        rs.getString("site"), SiteState.valueOf(rs.getString("from_state")), SiteState.valueOf(rs.getString("to_state")),
-        rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant(), rs.getString("run")), run);
+    return jdbc.query("select * from site_state_history where run = ? order by id", this::stateChange, run);
+  }
+
+  /** The life of {@code site} from its registration on, oldest first. */
+  List<SiteStateChange> history(String site) {
+    return jdbc.query("select * from site_state_history where site = ? order by changed_at, id", this::stateChange,
+        site);
+  }
+
+  /** The histories of all registered sites, by site name: one query, however many sites. */
+  Map<String, List<SiteStateChange>> histories() {
+    Map<String, List<SiteStateChange>> bySite = new HashMap<>();
+    jdbc.query("""
+        select h.* from site_state_history h join site s on s.name = h.site
+        order by h.changed_at, h.id""", (ResultSet rs) -> {
+          SiteStateChange change = stateChange(rs, 0);
+          bySite.computeIfAbsent(change.site(), site -> new ArrayList<>()).add(change);
+        });
+    return bySite;
+  }
+
+  // from_state is null on the row of the registration.
+  private SiteStateChange stateChange(ResultSet rs, int row) throws SQLException {
+    String from = rs.getString("from_state");
+    return new SiteStateChange(rs.getString("site"), from == null ? null : SiteState.valueOf(from),
+        SiteState.valueOf(rs.getString("to_state")), rs.getString("changed_by"),
+        rs.getTimestamp("changed_at").toInstant(), rs.getString("run"));
   }
 
   private void insertCommands(String site, String action, List<List<String>> commands) {
@@ -110,14 +146,16 @@ class SiteRepository {
         rs.getString("contact"),
         List.of(),
         rs.getString("url"),
-        rs.getString("release_notes_url"));
+        rs.getString("release_notes_url"),
+        rs.getString("archived_to") == null ? null : Path.of(rs.getString("archived_to")));
   }
 
   private Site complete(Site row) {
     List<String> testers = jdbc.queryForList(
         "select user_id from site_tester where site = ? order by user_id", String.class, row.name());
     return new Site(row.name(), row.root(), row.directory(), row.state(), commands(row.name()),
-        row.databaseKind(), row.usesElastic(), row.contact(), testers, row.url(), row.releaseNotesUrl());
+        row.databaseKind(), row.usesElastic(), row.contact(), testers, row.url(), row.releaseNotesUrl(),
+        row.archivedTo());
   }
 
   private ServiceCommands commands(String site) {

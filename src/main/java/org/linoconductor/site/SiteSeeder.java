@@ -28,9 +28,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * <pre>
  * root: /usr/local/lino/lino_local
  * sites:
- *   - name: anna                     # [a-z][a-z0-9_]{0,29}, not prod/preview/old/new/testing
+ *   - name: anna                     # [a-z][a-z0-9_]{0,29}, not prod/preview/old/new/testing/archive
  *     directory: anna                # relative to root, or absolute under it; holds manage.py
- *     state: production              # preview | production | old | archived (default production)
+ *     state: production              # preview | production | old | archived (default production;
+ *                                    # one production site per root)
  *     database-kind: sqlite          # sqlite | postgresql | mysql (default sqlite)
  *     uses-elastic: false            # lino.modlib.elastic installed: run buildindexes
  *     contact: anna_owner            # Camunda user id who confirms an upgrade
@@ -48,6 +49,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 @Component
 public class SiteSeeder {
+
+  /** Who registered a seeded site, in its state history: no Camunda user id has a space. */
+  public static final String SEED_FILE = "seed file";
 
   private static final Logger log = LoggerFactory.getLogger(SiteSeeder.class);
 
@@ -69,8 +73,8 @@ public class SiteSeeder {
    * Registers the file's new sites.
    *
    * @throws IllegalStateException naming the file and the entry when the file cannot be read or an
-   *     entry is invalid; the entries before it stay registered, and seeding again after the fix
-   *     registers the rest
+   *     entry is invalid or conflicts with a registered site (a second PRODUCTION site in a root);
+   *     the entries before it stay registered, and seeding again after the fix registers the rest
    */
   public SeedReport seedFrom(Path yaml) {
     List<String> registered = new ArrayList<>();
@@ -83,8 +87,8 @@ public class SiteSeeder {
         continue;
       }
       try {
-        registered.add(registry.register(request).name());
-      } catch (InvalidSiteException e) {
+        registered.add(registry.register(request, SEED_FILE, null).name());
+      } catch (InvalidSiteException | SiteConflictException e) {
         throw failure(yaml, i, e.getMessage(), e);
       }
     }

@@ -1,24 +1,39 @@
 package org.linoconductor.site;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
-/** A site as the API shows it: paths as plain strings (Jackson would write Path as a file: URI). */
+/**
+ * A site as the API shows it, with its life cycle from the registration on. Paths as plain strings
+ * (Jackson would write Path as a file: URI).
+ */
 record SiteView(
     String name,
     String root,
     String directory,
     SiteState state,
+    String archivedTo,
     DatabaseKind databaseKind,
     boolean usesElastic,
     String contact,
     List<String> testers,
     String url,
     String releaseNotesUrl,
-    ServiceCommands serviceCommands) {
+    ServiceCommands serviceCommands,
+    List<StateChange> history) {
 
-  static SiteView of(Site site) {
-    return new SiteView(site.name(), site.root().toString(), site.directory().toString(),
-        site.state(), site.databaseKind(), site.usesElastic(), site.contact(), site.testers(),
-        site.url(), site.releaseNotesUrl(), site.serviceCommands());
+  /** One entry of {@code history}; {@code from} is null on the registration. */
+  record StateChange(SiteState from, SiteState to, String changedBy, Instant changedAt, String run) {}
+
+  static SiteView of(Site site, List<SiteStateChange> history) {
+    return new SiteView(site.name(), site.root().toString(), site.directory().toString(), site.state(),
+        text(site.archivedTo()), site.databaseKind(), site.usesElastic(), site.contact(), site.testers(),
+        site.url(), site.releaseNotesUrl(), site.serviceCommands(),
+        history.stream().map(c -> new StateChange(c.from(), c.to(), c.changedBy(), c.changedAt(), c.run())).toList());
+  }
+
+  private static String text(Path path) {
+    return path == null ? null : path.toString();
   }
 }

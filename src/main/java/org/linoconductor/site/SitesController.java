@@ -2,6 +2,7 @@ package org.linoconductor.site;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.linoconductor.security.ApiAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/sites}: any authenticated user may read the registry; only operators may register.
+ * {@code /api/sites}: any authenticated user may read the registry, with each site's state and
+ * history; only operators may register.
  * Authentication itself happens in a servlet filter before a request gets here.
  */
 @RestController
@@ -29,18 +31,21 @@ class SitesController {
 
   @GetMapping
   List<SiteView> all() {
-    return registry.all().stream().map(SiteView::of).toList();
+    Map<String, List<SiteStateChange>> histories = registry.histories();
+    return registry.all().stream().map(site -> SiteView.of(site, histories.getOrDefault(site.name(), List.of())))
+        .toList();
   }
 
   @GetMapping("/{name}")
   SiteView one(@PathVariable String name) {
-    return SiteView.of(registry.require(name));
+    return SiteView.of(registry.require(name), registry.history(name));
   }
 
   @PostMapping(consumes = "application/json")
   ResponseEntity<SiteView> register(@RequestBody SiteRequest request) {
-    access.requireOperator("register sites");
-    Site site = registry.register(request);
-    return ResponseEntity.created(URI.create("/api/sites/" + site.name())).body(SiteView.of(site));
+    String operator = access.requireOperator("register sites");
+    Site site = registry.register(request, operator, null);
+    return ResponseEntity.created(URI.create("/api/sites/" + site.name()))
+        .body(SiteView.of(site, registry.history(site.name())));
   }
 }

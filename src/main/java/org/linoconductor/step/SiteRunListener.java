@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * On every step-running process ({@code <camunda:executionListener delegateExpression="${siteRunListener}"/>}
- * for start and end): a run starts only on a known site that no other run works on, and frees
- * the site however it ends (completed, aborted or deleted in Cockpit).
+ * for start and end): a run starts only on a known site that is not ARCHIVED and that no other run
+ * works on, and frees the site however it ends (completed, aborted or deleted in Cockpit).
  */
 @Component("siteRunListener")
 class SiteRunListener implements ExecutionListener {
@@ -37,11 +37,24 @@ class SiteRunListener implements ExecutionListener {
         throw new IllegalArgumentException("Start variable '" + StepVariables.SITE
             + "' is missing: give the name of a registered site (see /api/sites).");
       }
-      requireState(execution, sites.require(name));
+      Site target = sites.require(name);
+      refuseArchived(execution, target);
+      requireState(execution, target);
       lock.acquire(name, execution);
       execution.setVariable(RUN_STARTED, new Date());
     } else if (site instanceof String name) {
       lock.release(name, execution.getProcessInstanceId());
+    }
+  }
+
+  /** An ARCHIVED site has left the root (its directory is in the archive): nothing runs on it. */
+  private static void refuseArchived(DelegateExecution execution, Site site) {
+    if (site.state() == SiteState.ARCHIVED) {
+      throw new SiteStateException("Site " + site.name() + " is ARCHIVED"
+          + (site.archivedTo() == null ? "" : " (its directory is in " + site.archivedTo() + ")")
+          + ": no process runs on an archived site, " + SiteLock.processKey(execution) + " neither. Choose another"
+          + " site (see /api/sites); to use " + site.name() + " again, bring its directory back by hand"
+          + " (README, 'Archive an old site').");
     }
   }
 

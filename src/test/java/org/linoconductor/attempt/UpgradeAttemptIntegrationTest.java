@@ -71,8 +71,8 @@ class UpgradeAttemptIntegrationTest {
 
   @Test
   void anAcceptedAttemptMakesThePreviewProductionAndTheOldProductionOld() throws Exception {
-    SimulatedLino lino = TestLino.installation();
     SimulatedSite prod = pair("atti_prod", "atti_prev");
+    SimulatedLino lino = TestLino.rootOf("atti_prod");
     TestLino.pullNewRelease(lino.site("atti_prev"));
     int servicesBefore = lino.serviceCalls().size();
 
@@ -122,8 +122,8 @@ class UpgradeAttemptIntegrationTest {
 
   @Test
   void aCancelledAttemptPutsProductionBackAndKeepsTheAttemptsData() throws Exception {
-    SimulatedLino lino = TestLino.installation();
     SimulatedSite prod = pair("attc_prod", "attc_prev");
+    SimulatedLino lino = TestLino.rootOf("attc_prod");
     String run = startAndAwaitDecision("attc_prev");
     assertThat(SiteLinks.target(lino.root(), SiteLinks.PROD)).hasValue("attc_prev");
     int servicesBefore = lino.serviceCalls().size();
@@ -212,12 +212,12 @@ class UpgradeAttemptIntegrationTest {
    * preview-setup leaves them.
    */
   private SimulatedSite pair(String production, String preview) throws IOException, InterruptedException {
-    SimulatedLino lino = TestLino.installation();
     SimulatedSite prod = TestLino.productionSite(registry, production);
+    SimulatedLino lino = TestLino.rootOf(production);
     SimulatedSite prev = lino.createSite(preview);
     registry.register(new SiteRequest(preview, lino.root().toString(), preview, SiteState.PREVIEW,
         DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, "https://example.org/notes",
-        prev.registeredServiceCommands()));
+        prev.registeredServiceCommands()), null, null);
     previews.register(new PreviewSite(preview, production, false, null));
     ProcessBuilder dump = new ProcessBuilder(prod.managePy("dump2py", "snapshot2preview")).directory(prod.dir().toFile())
         .redirectErrorStream(true);

@@ -291,7 +291,7 @@ class UpgradeAttemptProcessTest {
       throw new java.io.UncheckedIOException(e);
     }
     registry.register(new SiteRequest(preview, root.toString(), preview, SiteState.PREVIEW, DatabaseKind.SQLITE,
-        false, "tester", List.of("tester"), null, RELEASE_NOTES, null));
+        false, "tester", List.of("tester"), null, RELEASE_NOTES, null), null, null);
     previews.register(new PreviewSite(preview, production, false, null));
   }
 }

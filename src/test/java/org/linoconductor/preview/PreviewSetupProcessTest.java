@@ -223,7 +223,7 @@ class PreviewSetupProcessTest {
   }
 
   @Test
-  void aBadNewSiteIsRefusedAtTheStartWithAClearMessage() {
+  void aBadNewSiteIsRefusedAtTheStartWithAClearMessage() throws IOException {
     TestLino.productionSite(registry, "pset_bad");
 
     assertThatThrownBy(() -> startOnly("pset_bad", "preview"))
@@ -234,8 +234,10 @@ class PreviewSetupProcessTest {
         .hasMessageContaining("exists already");
     assertThatThrownBy(() -> startOnly("pset_bad", null))
         .hasMessageContaining("'newSite' is missing");
-    TestLino.productionSite(registry, "pset_bad_other");
-    assertThatThrownBy(() -> startOnly("pset_bad", "pset_bad_other")).hasMessageContaining("exists already");
+    Files.createDirectories(registry.require("pset_bad").root().resolve("pset_stray"));
+    assertThatThrownBy(() -> startOnly("pset_bad", "pset_stray")).hasMessageContaining("exists already");
+    TestLino.productionSite(registry, "pset_bad_other"); // in a root of its own
+    assertThatThrownBy(() -> startOnly("pset_bad", "pset_bad_other")).hasMessageContaining("registered already");
     // Nothing of a refused start remains: the site is free for a good one.
     ProcessInstance good = startOnly("pset_bad", "pset_bad_b");
     assertThat(good).isWaitingAt(CHECK_SPACE);
@@ -300,7 +302,7 @@ class PreviewSetupProcessTest {
       throw new java.io.UncheckedIOException(e);
     }
     registry.register(new SiteRequest(newSite, root.toString(), newSite, SiteState.PREVIEW, DatabaseKind.SQLITE,
-        false, "tester", List.of("tester"), null, null, null));
+        false, "tester", List.of("tester"), null, null, null), null, null);
     previews.register(new PreviewSite(newSite, production, true, runId));
   }
 

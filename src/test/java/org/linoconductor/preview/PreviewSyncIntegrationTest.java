@@ -23,6 +23,7 @@ import org.linoconductor.preview.PreviewSyncProcess.Elements;
 import org.linoconductor.preview.PreviewSyncProcess.Topics;
 import org.linoconductor.preview.PreviewSyncProcess.Variables;
 import org.linoconductor.sim.Scenario;
+import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.DatabaseKind;
 import org.linoconductor.site.SiteRegistry;
@@ -131,9 +132,11 @@ class PreviewSyncIntegrationTest {
    * Production's data then changes, so that only a sync makes the two equal.
    */
   private SimulatedSite previewOf(SimulatedSite prod, String name) throws IOException {
-    SimulatedSite preview = TestLino.installation().createSite(name);
-    registry.register(new SiteRequest(name, TestLino.installation().root().toString(), name, SiteState.PREVIEW,
-        DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, preview.registeredServiceCommands()));
+    SimulatedLino root = TestLino.rootOf(prod.name());
+    SimulatedSite preview = root.createSite(name);
+    registry.register(new SiteRequest(name, root.root().toString(), name, SiteState.PREVIEW,
+        DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, preview.registeredServiceCommands()),
+        null, null);
     previews.register(new PreviewSite(name, prod.name(), false, null));
     managePy(prod, "dump2py", "snapshot2preview");
     Path snapshot = prod.dir().resolve("snapshot2preview");

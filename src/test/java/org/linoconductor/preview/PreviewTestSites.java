@@ -18,28 +18,36 @@ final class PreviewTestSites {
 
   private PreviewTestSites() {}
 
-  /** Registers {@code name} in {@code state} unless it is registered already. */
+  /** Registers {@code name} in {@code state}, alone in a root of its own, unless it is registered already. */
   static void site(SiteRegistry registry, String name, SiteState state) {
+    site(registry, name, state, ROOT.resolve(name));
+  }
+
+  /**
+   * A PREVIEW site {@code name} mirroring the PRODUCTION site {@code production}, in production's
+   * root (one PRODUCTION per root: each production has a root of its own).
+   */
+  static void preview(SiteRegistry registry, PreviewSites previews, String name, String production,
+      boolean nightly) {
+    Path root = ROOT.resolve(production);
+    site(registry, production, SiteState.PRODUCTION, root);
+    if (registry.find(name).isEmpty()) {
+      site(registry, name, SiteState.PREVIEW, root);
+      previews.register(new PreviewSite(name, production, nightly, null));
+    }
+  }
+
+  private static void site(SiteRegistry registry, String name, SiteState state, Path root) {
     if (registry.find(name).isPresent()) {
       return;
     }
     try {
-      Files.createDirectories(ROOT.resolve(name));
-      Files.writeString(ROOT.resolve(name).resolve("manage.py"), "# stands for a Lino site\n");
+      Files.createDirectories(root.resolve(name));
+      Files.writeString(root.resolve(name).resolve("manage.py"), "# stands for a Lino site\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    registry.register(new SiteRequest(name, ROOT.toString(), name, state, null, null, "tester", null, null, null,
-        null));
-  }
-
-  /** A PREVIEW site {@code name} mirroring the PRODUCTION site {@code production}. */
-  static void preview(SiteRegistry registry, PreviewSites previews, String name, String production,
-      boolean nightly) {
-    site(registry, production, SiteState.PRODUCTION);
-    if (registry.find(name).isEmpty()) {
-      site(registry, name, SiteState.PREVIEW);
-      previews.register(new PreviewSite(name, production, nightly, null));
-    }
+    registry.register(new SiteRequest(name, root.toString(), name, state, null, null, "tester", null, null, null,
+        null), null, null);
   }
 }

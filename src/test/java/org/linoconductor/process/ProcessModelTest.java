@@ -19,6 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.linoconductor.archive.ArchiveSiteProcess;
 import org.linoconductor.attempt.UpgradeAttemptProcess;
 import org.linoconductor.preview.NightlySyncProcess;
 import org.linoconductor.preview.PreviewSetupProcess;
@@ -43,7 +44,8 @@ class ProcessModelTest {
         Arguments.of("preview-sync", PreviewSyncProcess.class),
         Arguments.of("nightly-sync", NightlySyncProcess.class),
         Arguments.of("preview-setup", PreviewSetupProcess.class),
-        Arguments.of("upgrade-attempt", UpgradeAttemptProcess.class));
+        Arguments.of("upgrade-attempt", UpgradeAttemptProcess.class),
+        Arguments.of("archive-site", ArchiveSiteProcess.class));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -72,6 +72,28 @@ class SimulatedLinoTest {
   }
 
   @Test
+  void another_root_has_its_own_sites_and_links_and_shares_the_rest_of_the_installation() throws Exception {
+    SimulatedLino other = fixture.lino().withRoot("lino_other");
+    SimulatedSite site = other.createSite("other_site");
+    other.linkProd(site.name());
+    int callsBefore = fixture.lino().serviceCalls().size();
+
+    assertThat(other.root()).isEqualTo(fixture.lino().base().resolve("lino_other"));
+    assertThat(site.dir()).isEqualTo(other.root().resolve("other_site"));
+    assertThat(Files.readSymbolicLink(other.root().resolve("prod"))).isEqualTo(Path.of("other_site"));
+    assertThat(Files.readSymbolicLink(fixture.lino().root().resolve("prod"))).isEqualTo(Path.of("anna"));
+    assertThat(Fixture.read(site.dir().resolve("initdb_from_prod.sh"))).contains("OLD=" + other.root().resolve("prod"));
+    assertThat(Files.readSymbolicLink(site.dir().resolve("log")))
+        .isEqualTo(fixture.lino().base().resolve("log/other_site"));
+    assertThat(other.sites()).extracting(SimulatedSite::name).containsExactly("other_site");
+    assertThat(fixture.lino().sites()).extracting(SimulatedSite::name).doesNotContain("other_site");
+    assertThat(site.version()).isEqualTo(fixture.anna().version());
+    SiteProcess.run(site, site.serviceCommands().get("cron stop"));
+    assertThat(fixture.lino().serviceCalls()).hasSize(callsBefore + 1);
+    assertThatThrownBy(() -> fixture.lino().withRoot("log")).hasMessageContaining("Not a root name");
+  }
+
+  @Test
   void make_snapshot_zips_the_dump_and_archives_the_previous_zip_under_its_own_time() throws Exception {
     SimulatedSite site = fixture.freshSite();
     Result first = SiteProcess.script(site, "make_snapshot.sh");

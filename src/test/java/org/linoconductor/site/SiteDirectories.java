@@ -22,8 +22,13 @@ final class SiteDirectories {
     }
   }
 
+  /** A request for a PRODUCTION site (the default state). */
   static SiteRequest request(String name, Path root, String directory) {
-    return new SiteRequest(name, root.toString(), directory, null, null, null, "anna_owner",
+    return request(name, root, directory, null);
+  }
+
+  static SiteRequest request(String name, Path root, String directory, SiteState state) {
+    return new SiteRequest(name, root.toString(), directory, state, null, null, "anna_owner",
         List.of("tester"), "https://" + name + ".example.org", null, null);
   }
 }

@@ -2,10 +2,12 @@ package org.linoconductor.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.linoconductor.site.SiteDirectories.request;
 import static org.linoconductor.site.SiteDirectories.site;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,7 @@ class SiteRegistryTest {
 
     Site registered = registry.register(new SiteRequest("anna", root.toString(), "anna",
         SiteState.PREVIEW, DatabaseKind.POSTGRESQL, true, "anna_owner", List.of("tester", "berta"),
-        "https://anna.example.org", "https://anna.example.org/news", commands));
+        "https://anna.example.org", "https://anna.example.org/news", commands), null, null);
 
     assertThat(registry.require("anna")).isEqualTo(registered);
     Site read = registry.find("anna").orElseThrow();
@@ -43,8 +45,8 @@ class SiteRegistryTest {
   void allListsTheSitesByName() {
     site(root, "berta");
     site(root, "anna");
-    registry.register(request("berta", root, "berta"));
-    registry.register(request("anna", root, "anna"));
+    registry.register(request("berta", root, "berta", SiteState.PREVIEW), null, null);
+    registry.register(request("anna", root, "anna"), null, null);
 
     assertThat(registry.all()).extracting(Site::name).containsExactly("anna", "berta");
   }
@@ -52,9 +54,9 @@ class SiteRegistryTest {
   @Test
   void aSecondRegistrationOfTheSameNameIsAConflictAndChangesNothing() {
     site(root, "anna");
-    registry.register(request("anna", root, "anna"));
+    registry.register(request("anna", root, "anna"), null, null);
 
-    assertThatThrownBy(() -> registry.register(request("anna", root, "anna")))
+    assertThatThrownBy(() -> registry.register(request("anna", root, "anna"), null, null))
         .isInstanceOf(SiteConflictException.class)
         .hasMessageContaining("'anna' is already registered");
     assertThat(jdbc.queryForObject("select count(*) from site_tester", Integer.class)).isEqualTo(1);
@@ -62,7 +64,7 @@ class SiteRegistryTest {
 
   @Test
   void anInvalidRequestLeavesNoTrace() {
-    assertThatThrownBy(() -> registry.register(request("prod", root, "prod")))
+    assertThatThrownBy(() -> registry.register(request("prod", root, "prod"), null, null))
         .isInstanceOf(InvalidSiteException.class);
     assertThat(registry.all()).isEmpty();
   }
@@ -79,7 +81,7 @@ class SiteRegistryTest {
   void aSiteMovesAlongItsLifeCycleAndNotBackwards() {
     site(root, "anna");
     registry.register(new SiteRequest("anna", root.toString(), "anna", SiteState.PREVIEW, null,
-        null, "anna_owner", null, null, null, null));
+        null, "anna_owner", null, null, null, null), null, null);
 
     assertThat(registry.changeState("anna", SiteState.PRODUCTION).state()).isEqualTo(SiteState.PRODUCTION);
     assertThat(registry.require("anna").state()).isEqualTo(SiteState.PRODUCTION);
@@ -88,5 +90,97 @@ class SiteRegistryTest {
         .hasMessageContaining("cannot go from PRODUCTION to PREVIEW");
     assertThatThrownBy(() -> registry.changeState("zora", SiteState.OLD))
         .isInstanceOf(UnknownSiteException.class);
+  }
+
+  @Test
+  void aRootHasOneProductionSiteAndASecondIsRefusedNamingTheFirst() {
+    site(root, "anna");
+    site(root, "berta");
+    registry.register(request("anna", root, "anna"), "operator", null);
+
+    assertThatThrownBy(() -> registry.register(request("berta", root, "berta"), "operator", null))
+        .isInstanceOf(SiteConflictException.class)
+        .hasMessage("Site 'berta' cannot be registered as PRODUCTION: site 'anna' is the PRODUCTION site of the"
+            + " root " + root + " (the site its prod link serves), and a root has only one. Register berta as"
+            + " PREVIEW or OLD, or in a root of its own.")
+        .extracting("field").isEqualTo("state");
+    assertThat(registry.find("berta")).isEmpty();
+    assertThat(registry.history("berta")).isEmpty();
+
+    Path otherRoot = root.resolve("other_root");
+    site(otherRoot, "carla");
+    assertThat(registry.register(request("carla", otherRoot, "carla"), "operator", null).state())
+        .isEqualTo(SiteState.PRODUCTION);
+  }
+
+  @Test
+  void theNewProductionTakesOverOnlyAfterTheOldOneIsOldAndNeitherMayComeBackWhileTheOtherIsProduction() {
+    site(root, "anna");
+    site(root, "berta");
+    registry.register(request("anna", root, "anna"), null, null);
+    registry.register(request("berta", root, "berta", SiteState.PREVIEW), null, null);
+
+    assertThatThrownBy(() -> registry.changeState("berta", SiteState.PRODUCTION, "tester", "run-1"))
+        .isInstanceOf(SiteConflictException.class)
+        .hasMessageContaining("Site 'berta' cannot become PRODUCTION: site 'anna' is the PRODUCTION site of the root")
+        .hasMessageContaining("Make that site OLD first: accepting an upgrade attempt does both in one step.");
+    assertThat(registry.require("berta").state()).isEqualTo(SiteState.PREVIEW);
+    assertThat(registry.stateChangesInRun("run-1")).isEmpty();
+
+    // The order an accepted attempt uses: the rule holds after each change.
+    registry.changeState("anna", SiteState.OLD, "tester", "run-2");
+    registry.changeState("berta", SiteState.PRODUCTION, "tester", "run-2");
+
+    assertThatThrownBy(() -> registry.changeState("anna", SiteState.PRODUCTION))
+        .isInstanceOf(SiteConflictException.class)
+        .hasMessageContaining("site 'berta' is the PRODUCTION site of the root " + root);
+    registry.changeState("berta", SiteState.OLD);
+    assertThat(registry.changeState("anna", SiteState.PRODUCTION).state()).isEqualTo(SiteState.PRODUCTION);
+  }
+
+  @Test
+  void theRegistrationIsTheFirstEntryOfASitesHistoryAndEveryChangeFollowsWithWhoWhenAndRun() {
+    site(root, "anna");
+    site(root, "berta");
+    Instant before = Instant.now();
+    registry.register(request("anna", root, "anna", SiteState.PREVIEW), "operator", null);
+    registry.register(request("berta", root, "berta", SiteState.OLD), SiteSeeder.SEED_FILE, null);
+    registry.changeState("anna", SiteState.PRODUCTION, "tester", "run-7");
+
+    assertThat(registry.history("anna")).extracting(SiteStateChange::from, SiteStateChange::to,
+        SiteStateChange::changedBy, SiteStateChange::run).containsExactly(
+            tuple(null, SiteState.PREVIEW, "operator", null),
+            tuple(SiteState.PREVIEW, SiteState.PRODUCTION, "tester", "run-7"));
+    assertThat(registry.history("anna")).allSatisfy(change ->
+        assertThat(change.changedAt()).isBetween(before, Instant.now()));
+    assertThat(registry.histories()).containsOnlyKeys("anna", "berta");
+    assertThat(registry.histories().get("anna")).isEqualTo(registry.history("anna"));
+    assertThat(registry.histories().get("berta")).singleElement().satisfies(change -> {
+      assertThat(change.from()).isNull();
+      assertThat(change.to()).isEqualTo(SiteState.OLD);
+      assertThat(change.changedBy()).isEqualTo("seed file");
+    });
+  }
+
+  @Test
+  void anArchivedSiteKeepsWhereItLivedAndSaysWhereItWent() {
+    site(root, "anna");
+    site(root, "berta");
+    registry.register(request("anna", root, "anna", SiteState.OLD), null, null);
+    registry.register(request("berta", root, "berta"), null, null);
+    Path archived = root.resolve("archive/anna");
+
+    Site anna = registry.archive("anna", archived, "operator", "run-9");
+
+    assertThat(anna.state()).isEqualTo(SiteState.ARCHIVED);
+    assertThat(anna.directory()).isEqualTo(root.resolve("anna"));
+    assertThat(anna.archivedTo()).isEqualTo(archived);
+    assertThat(registry.require("anna")).isEqualTo(anna);
+    assertThat(registry.stateChangesInRun("run-9")).extracting(SiteStateChange::from, SiteStateChange::to,
+        SiteStateChange::changedBy).containsExactly(tuple(SiteState.OLD, SiteState.ARCHIVED, "operator"));
+    assertThatThrownBy(() -> registry.archive("berta", root.resolve("archive/berta"), "operator", "run-10"))
+        .isInstanceOf(SiteConflictException.class)
+        .hasMessageContaining("cannot go from PRODUCTION to ARCHIVED");
+    assertThat(registry.require("berta").archivedTo()).isNull();
   }
 }

@@ -90,6 +90,34 @@ class SiteSeederTest {
   }
 
   @Test
+  void aSecondProductionSiteInARootStopsSeedingAtItsEntryAndTheRegistrationsSayTheSeedFileMadeThem()
+      throws IOException {
+    site(root, "anna");
+    site(root, "berta");
+    Path yaml = write("""
+        root: %s
+        sites:
+          - name: anna
+            directory: anna
+            contact: someone
+          - name: berta
+            directory: berta
+            contact: someone
+        """.formatted(root));
+
+    assertThatThrownBy(() -> seeder.seedFrom(yaml))
+        .hasMessageContaining("SITE-012")
+        .hasMessageContaining("entry 2")
+        .hasMessageContaining("site 'anna' is the PRODUCTION site of the root " + root);
+    assertThat(registry.all()).extracting(Site::name).containsExactly("anna");
+    assertThat(registry.history("anna")).singleElement().satisfies(registration -> {
+      assertThat(registration.from()).isNull();
+      assertThat(registration.to()).isEqualTo(SiteState.PRODUCTION);
+      assertThat(registration.changedBy()).isEqualTo(SiteSeeder.SEED_FILE);
+    });
+  }
+
+  @Test
   void aMisspeltKeyIsAnError() throws IOException {
     Path yaml = write("""
         sites:

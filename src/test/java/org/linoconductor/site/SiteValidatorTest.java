@@ -46,6 +46,17 @@ class SiteValidatorTest {
         .extracting("field").isEqualTo("name");
   }
 
+  @Test
+  void archiveIsNoSiteNameBecauseArchiveSiteMovesOldSitesThere() {
+    site(root, "archive");
+
+    assertThatThrownBy(() -> validator.validate(request("archive", root, "archive")))
+        .isInstanceOf(InvalidSiteException.class)
+        .hasMessage("Site name 'archive' is reserved: archive-site moves old sites into <root>/archive."
+            + " Choose a neutral name such as 'anna'.")
+        .extracting("field").isEqualTo("name");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Anna", "1anna", "_anna", "an-na", "an na", "anna.", "a234567890123456789012345678901"})
   void namesOutsideThePatternAreRefusedWithThePatternExplained(String name) {

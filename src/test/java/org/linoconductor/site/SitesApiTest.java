@@ -6,6 +6,8 @@ import static org.linoconductor.site.SiteDirectories.site;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +43,7 @@ class SitesApiTest {
   void anOperatorRegistersASiteThatEveryUserCanThenRead() {
     site(root, "api_anna");
 
-    HttpResponse<String> created = operator.postJson("/api/sites", body("api_anna", "api_anna"));
+    HttpResponse<String> created = operator.postJson("/api/sites", body("api_anna"));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(created.headers().firstValue("Location")).hasValue("/api/sites/api_anna");
@@ -56,7 +58,7 @@ class SitesApiTest {
   void aTesterMayNotRegisterSites() {
     site(root, "api_berta");
 
-    HttpResponse<String> refused = tester.postJson("/api/sites", body("api_berta", "api_berta"));
+    HttpResponse<String> refused = tester.postJson("/api/sites", body("api_berta"));
 
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(Http.json(refused).get("error").asText())
@@ -68,7 +70,7 @@ class SitesApiTest {
   void aReservedNameIsRefusedWithTheReasonAndNothingIsCreated() {
     site(root, "prod");
 
-    HttpResponse<String> refused = operator.postJson("/api/sites", body("prod", "prod"));
+    HttpResponse<String> refused = operator.postJson("/api/sites", body("prod"));
 
     assertThat(refused.statusCode()).isEqualTo(400);
     JsonNode error = Http.json(refused);
@@ -90,12 +92,66 @@ class SitesApiTest {
   @Test
   void aSecondRegistrationIsAConflict() {
     site(root, "api_carla");
-    assertThat(operator.postJson("/api/sites", body("api_carla", "api_carla")).statusCode()).isEqualTo(201);
+    assertThat(operator.postJson("/api/sites", body("api_carla")).statusCode()).isEqualTo(201);
 
-    HttpResponse<String> again = operator.postJson("/api/sites", body("api_carla", "api_carla"));
+    HttpResponse<String> again = operator.postJson("/api/sites", body("api_carla"));
 
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(Http.json(again).get("error").asText()).contains("already registered");
+  }
+
+  @Test
+  void aSecondProductionSiteInARootIsAConflictNamingTheProductionSite() {
+    site(root, "api_erna");
+    site(root, "api_fritz");
+    assertThat(operator.postJson("/api/sites", body("api_erna", "PRODUCTION")).statusCode()).isEqualTo(201);
+
+    HttpResponse<String> refused = operator.postJson("/api/sites", body("api_fritz", "PRODUCTION"));
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    JsonNode error = Http.json(refused);
+    assertThat(error.get("field").asText()).isEqualTo("state");
+    assertThat(error.get("error").asText()).isEqualTo("Site 'api_fritz' cannot be registered as PRODUCTION:"
+        + " site 'api_erna' is the PRODUCTION site of the root " + root + " (the site its prod link serves),"
+        + " and a root has only one. Register api_fritz as PREVIEW or OLD, or in a root of its own.");
+    assertThat(operator.get("/api/sites/api_fritz").statusCode()).isEqualTo(404);
+    assertThat(operator.postJson("/api/sites", body("api_fritz", "PREVIEW")).statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void everySiteShowsItsStateAndItsHistoryFromTheRegistrationOn() {
+    site(root, "api_gerd");
+    site(root, "api_hanna");
+    assertThat(operator.postJson("/api/sites", body("api_gerd", "PRODUCTION")).statusCode()).isEqualTo(201);
+    HttpResponse<String> created = operator.postJson("/api/sites", body("api_hanna", "PREVIEW"));
+    assertThat(Http.json(created).get("history")).hasSize(1);
+    Instant before = Instant.now();
+    registry.changeState("api_gerd", SiteState.OLD, "tester", "run-accept");
+    registry.changeState("api_hanna", SiteState.PRODUCTION, "tester", "run-accept");
+
+    JsonNode hanna = Http.json(tester.get("/api/sites/api_hanna"));
+
+    assertThat(hanna.get("state").asText()).isEqualTo("PRODUCTION");
+    JsonNode history = hanna.get("history");
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).get("from").isNull()).isTrue();
+    assertThat(history.get(0).get("to").asText()).isEqualTo("PREVIEW");
+    assertThat(history.get(0).get("changedBy").asText()).isEqualTo("operator");
+    assertThat(history.get(0).get("run").isNull()).isTrue();
+    assertThat(history.get(1).get("from").asText()).isEqualTo("PREVIEW");
+    assertThat(history.get(1).get("to").asText()).isEqualTo("PRODUCTION");
+    assertThat(history.get(1).get("changedBy").asText()).isEqualTo("tester");
+    assertThat(history.get(1).get("run").asText()).isEqualTo("run-accept");
+    assertThat(Instant.parse(history.get(1).get("changedAt").asText())).isBetween(before, Instant.now());
+
+    JsonNode all = Http.json(tester.get("/api/sites"));
+    JsonNode gerd = StreamSupport.stream(all.spliterator(), false)
+        .filter(site -> site.get("name").asText().equals("api_gerd")).findFirst().orElseThrow();
+    assertThat(gerd.get("state").asText()).isEqualTo("OLD");
+    assertThat(gerd.get("history").findValuesAsText("to")).containsExactly("PRODUCTION", "OLD");
+    assertThat(StreamSupport.stream(all.spliterator(), false)
+        .filter(site -> site.get("name").asText().equals("api_hanna")).findFirst().orElseThrow().get("history"))
+        .isEqualTo(history);
   }
 
   @Test
@@ -117,10 +173,15 @@ class SitesApiTest {
     assertThat(error.get("error").asText()).contains("'LIVE'").contains("PREVIEW, PRODUCTION, OLD, ARCHIVED");
   }
 
-  private String body(String name, String directory) {
+  /** A PREVIEW site {@code name} in its directory {@code name}. */
+  private String body(String name) {
+    return body(name, "PREVIEW");
+  }
+
+  private String body(String name, String state) {
     return """
-        {"name": "%s", "root": "%s", "directory": "%s", "state": "PREVIEW",
+        {"name": "%s", "root": "%s", "directory": "%s", "state": "%s",
          "contact": "anna_owner", "testers": ["tester"], "url": "https://%s.example.org"}
-        """.formatted(name, root, directory, name);
+        """.formatted(name, root, name, state, name);
   }
 }

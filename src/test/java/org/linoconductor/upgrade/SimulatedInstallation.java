@@ -40,14 +40,16 @@ final class SimulatedInstallation {
     return lino;
   }
 
+  /** A new site alone in a root of its own: registered, each may be PRODUCTION. */
   SimulatedSite freshSite() {
-    return lino.createSite("site" + sites.incrementAndGet());
+    int number = sites.incrementAndGet();
+    return lino.withRoot("lino" + number).createSite("site" + number);
   }
 
   /** The site as the registry would hold it: production, SQLite, the fake service commands. */
   static Site site(SimulatedSite sim, String url) {
     return new Site(sim.name(), sim.dir().getParent(), sim.dir(), SiteState.PRODUCTION,
-        sim.registeredServiceCommands(), DatabaseKind.SQLITE, false, "tester", List.of("tester"), url, null);
+        sim.registeredServiceCommands(), DatabaseKind.SQLITE, false, "tester", List.of("tester"), url, null, null);
   }
 
   static Site site(SimulatedSite sim) {

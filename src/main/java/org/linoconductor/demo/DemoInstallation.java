@@ -23,7 +23,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The demo's Lino installation: a simulated root with the production site {@code anna} and the
- * link {@code prod -> anna}, registered through a sites YAML as a real installation would be. A
+ * link {@code prod -> anna}, and a second root {@code lino2} with the production site
+ * {@code carla}, which the demo's tester does not test (so /runs shows that a tester sees only
+ * their own sites' runs); registered through a sites YAML as a real installation would be. A
  * second start finds everything in place and changes nothing.
  */
 @Component
@@ -32,6 +34,9 @@ import org.yaml.snakeyaml.Yaml;
 class DemoInstallation implements ApplicationRunner {
 
   static final String SITE = "anna";
+  /** Production site of another root, with no tester: only operators see its runs. */
+  static final String OTHER_SITE = "carla";
+  private static final String OTHER_ROOT = "lino2";
   static final String PENDING_RELEASE = "21.3.0";
   private static final Logger log = LoggerFactory.getLogger(DemoInstallation.class);
 
@@ -55,25 +60,34 @@ class DemoInstallation implements ApplicationRunner {
       log.info("DEMO-001 Simulated Lino site {} created in {}; release {} waits upstream", SITE, lino.root(),
           PENDING_RELEASE);
     }
+    SimulatedLino other = lino.withRoot(OTHER_ROOT);
+    if (!Files.isDirectory(other.root().resolve(OTHER_SITE))) {
+      other.createSite(OTHER_SITE);
+      other.linkProd(OTHER_SITE);
+      log.info("DEMO-001 Simulated Lino site {} created in {}", OTHER_SITE, other.root());
+    }
     Path yaml = lino.base().resolve("sites.yaml");
     if (!Files.exists(yaml)) {
-      write(yaml, sitesYaml(lino, lino.site(SITE)));
+      write(yaml, Map.of("sites", List.of(
+          siteYaml(lino, lino.site(SITE), "tester", List.of("tester")),
+          siteYaml(other, other.site(OTHER_SITE), "operator", List.of()))));
     }
     seeder.seedFrom(yaml);
   }
 
-  private static Map<String, Object> sitesYaml(SimulatedLino lino, SimulatedSite site) {
+  private static Map<String, Object> siteYaml(SimulatedLino root, SimulatedSite site, String contact,
+      List<String> testers) {
     ServiceCommands services = site.registeredServiceCommands();
-    Map<String, Object> anna = Map.of(
+    return Map.of(
         "name", site.name(),
+        "root", root.root().toString(),
         "directory", site.name(),
         "state", "production",
         "database-kind", "sqlite",
-        "contact", "tester",
-        "testers", List.of("tester"),
+        "contact", contact,
+        "testers", testers,
         "service-commands", Map.of(
             "stop", services.stop(), "start", services.start(), "restart-web", services.restartWeb()));
-    return Map.of("root", lino.root().toString(), "sites", List.of(anna));
   }
 
   private static void write(Path yaml, Map<String, Object> content) {

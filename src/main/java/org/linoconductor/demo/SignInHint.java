@@ -33,9 +33,9 @@ class SignInHint {
           Tasklist (sign off):     {}/camunda/app/tasklist/
           Admin (users, groups):   {}/camunda/app/admin/
           REST API:                {}/engine-rest/  and  {}/api/sites
-          Sign in as operator/operator (operators) or tester/tester (tester of site anna).
-          Demo site: {} (prod -> {}); start process 'Site snapshot' with site={}.""",
+          Sign in as operator/operator (operators) or tester/tester (tester of site anna, not of carla).
+          Demo sites: {} (prod -> {}) and {} in a second root; start process 'Site snapshot' with site={}.""",
         base, base, base, base, base, base, properties.base().resolve("lino").resolve(DemoInstallation.SITE),
-        DemoInstallation.SITE, DemoInstallation.SITE);
+        DemoInstallation.SITE, DemoInstallation.OTHER_SITE, DemoInstallation.SITE);
   }
 }

@@ -29,8 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The "Checked by" of the attempt and audit issues, on the demo as `mvn spring-boot:run` starts
  * it, over HTTP only, as operator and tester would: upgrade anna and sign off, set up and sync the
- * preview berta, let one attempt time out, accept a second one; then /runs as each user and as
- * nobody. The job executor runs as in the demo; only the attempt's time-out timer is fired by the
+ * preview berta, let one attempt time out, accept a second one, snapshot carla (which the tester
+ * does not test); then /runs as each user and as nobody. The job executor runs as in the demo; only the attempt's time-out timer is fired by the
  * test once it is due, so that the test need not wait for the job executor's idle back-off.
  */
 class DemoChecksTest {
@@ -71,6 +71,7 @@ class DemoChecksTest {
   void upgradeThenAnAttemptThatTimesOutThenOneThatIsAcceptedAllOnRecord() throws Exception {
     Path root = data.resolve("demo/lino");
 
+    String otherSite = start("site-snapshot", "{\"site\":{\"value\":\"carla\"}}");
     String upgrade = start("production-upgrade", "{\"site\":{\"value\":\"anna\"}}");
     complete(tester, awaitTask(upgrade, "signOff"),
         "{\"siteWorks\":{\"value\":true},\"comment\":{\"value\":\"Signed in, clients and calendar look fine\"}}");
@@ -113,8 +114,12 @@ class DemoChecksTest {
       assertThat(outcomeOf(runs, accepted)).isEqualTo("SUCCEEDED");
       assertThat(outcomeOf(runs, timedOut)).isEqualTo("TIMED_OUT");
     }
-    // The tester sees anna's runs and those of anna's preview berta (which the tester tests), no others.
+    // The tester sees anna's runs and those of anna's preview berta (which the tester tests), never
+    // carla's, which only operators see.
+    assertThat(awaitEnd(otherSite)).isEqualTo("COMPLETED");
+    assertThat(outcomeOf(Http.json(operator.get("/api/runs")).get("items"), otherSite)).isEqualTo("SUCCEEDED");
     assertThat(sites(Http.json(tester.get("/api/runs")).get("items"))).containsOnly("anna", "berta");
+    assertThat(tester.get("/api/runs/" + otherSite).statusCode()).isEqualTo(404);
 
     // The upgrade's page: every step, the sign-off with its comment, the versions before and after.
     JsonNode detail = Http.json(operator.get("/api/runs/" + upgrade));

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.linoconductor.ConductorApplication;
 import org.linoconductor.sim.SimulatedLino;
+import org.linoconductor.site.Site;
+import org.linoconductor.site.SiteLinks;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteState;
 import org.springframework.boot.SpringApplication;
@@ -50,11 +52,14 @@ class DemoRestartTest {
 
   private static void assertDemo(ConfigurableApplicationContext context) {
     SiteRegistry sites = context.getBean(SiteRegistry.class);
-    assertThat(sites.all()).singleElement().satisfies(site -> {
-      assertThat(site.name()).isEqualTo("anna");
+    assertThat(sites.all()).extracting(Site::name).containsExactlyInAnyOrder("anna", "carla");
+    assertThat(sites.all()).allSatisfy(site -> {
       assertThat(site.state()).isEqualTo(SiteState.PRODUCTION);
       assertThat(Files.isDirectory(site.directory())).isTrue();
+      assertThat(SiteLinks.target(site.root(), SiteLinks.PROD)).hasValue(site.name());
     });
+    assertThat(sites.require("carla").root()).isNotEqualTo(sites.require("anna").root());
+    assertThat(sites.require("carla").testers()).isEmpty();
     ProcessEngine engine = context.getBean(ProcessEngine.class);
     assertThat(engine.getIdentityService().createUserQuery().list()).extracting("id")
         .containsExactlyInAnyOrder("operator", "tester");

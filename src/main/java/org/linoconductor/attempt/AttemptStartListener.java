@@ -16,14 +16,13 @@ import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.SiteLock;
 import org.linoconductor.step.StepVariables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Start and end listener of upgrade-attempt ({@code ${attemptStartListener}}, after the site and
- * production listeners): at the start it checks {@code duration} and {@code startAt}, refusing the
- * start with a clear message, sets {@code startAtDate} (for the timer) and {@code siteUrl} (for the
- * form), and locks the production site too, so that no other run (an upgrade, a snapshot) works on
+ * production listeners): at the start it checks {@code duration}, {@code startAt} and {@code
+ * timeoutDecision}, refusing the start with a clear message, sets {@code startAtDate} (for the
+ * timer), the time-out decision that applies and {@code siteUrl} (for the form), and locks the production site too, so that no other run (an upgrade, a snapshot) works on
  * it during the attempt; at the end it frees the production site.
  */
 @Component("attemptStartListener")
@@ -31,14 +30,12 @@ class AttemptStartListener implements ExecutionListener {
 
   private final SiteRegistry sites;
   private final SiteLock lock;
+  private final AttemptProperties properties;
 
-  private final Duration reminderBefore;
-
-  AttemptStartListener(SiteRegistry sites, SiteLock lock,
-      @Value("${conductor.attempt.reminder-before:PT15M}") Duration reminderBefore) {
+  AttemptStartListener(SiteRegistry sites, SiteLock lock, AttemptProperties properties) {
     this.sites = sites;
     this.lock = lock;
-    this.reminderBefore = reminderBefore;
+    this.properties = properties;
   }
 
   @Override
@@ -51,10 +48,12 @@ class AttemptStartListener implements ExecutionListener {
       return;
     }
     execution.setVariable(Variables.DURATION, duration(execution.getVariable(Variables.DURATION)).toString());
+    execution.setVariable(Variables.TIMEOUT_DECISION,
+        TimeoutDecision.of(execution.getVariable(Variables.TIMEOUT_DECISION), properties.timeoutDecision()).value());
     Instant start = startAt(execution.getVariable(Variables.START_AT));
     execution.setVariable(Variables.START_AT_DATE, Date.from(start));
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Instant reminder = start.minus(reminderBefore);
+    Instant reminder = start.minus(properties.reminderBefore());
     execution.setVariable(Variables.REMINDER_NEEDED, reminder.isAfter(now));
     execution.setVariable(Variables.REMINDER_AT_DATE, Date.from(reminder.isAfter(now) ? reminder : now));
     Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));

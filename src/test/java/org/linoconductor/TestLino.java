@@ -62,7 +62,7 @@ public final class TestLino {
         ? installation.site(name) : installation.createSite(name);
     if (registry.find(name).isEmpty()) {
       registry.register(new SiteRequest(name, installation.root().toString(), name, SiteState.PRODUCTION,
-          DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands()));
+          DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands(), null));
     }
     return site;
   }

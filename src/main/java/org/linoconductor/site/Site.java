@@ -13,6 +13,7 @@ import java.util.List;
  * @param testers Camunda user ids of the people who decide upgrade attempts
  * @param url the public address, checked after an upgrade; may be null
  * @param releaseNotesUrl announced with an upgrade attempt; may be null
+ * @param fourEyes the four-eyes rule: who started a run may not be the one who signs it off
  */
 public record Site(
     String name,
@@ -25,7 +26,8 @@ public record Site(
     String contact,
     List<String> testers,
     String url,
-    String releaseNotesUrl) {
+    String releaseNotesUrl,
+    boolean fourEyes) {
 
   public Site {
     testers = List.copyOf(testers);
@@ -33,6 +35,6 @@ public record Site(
 
   Site withState(SiteState newState) {
     return new Site(name, root, directory, newState, serviceCommands, databaseKind, usesElastic,
-        contact, testers, url, releaseNotesUrl);
+        contact, testers, url, releaseNotesUrl, fourEyes);
   }
 }

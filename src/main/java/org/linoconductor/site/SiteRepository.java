@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The tables of V1__sites.sql, read and written with plain SQL. */
+/** The tables of V1__sites.sql (and the column of V10__site_four_eyes.sql), read and written with plain SQL. */
 @Repository
 class SiteRepository {
 
@@ -55,11 +55,11 @@ class SiteRepository {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("""
         insert into site (name, root, directory, state, database_kind, uses_elastic, contact,
-                          url, release_notes_url, created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                          url, release_notes_url, four_eyes, created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         site.name(), site.root().toString(), site.directory().toString(), site.state().name(),
         site.databaseKind().name(), site.usesElastic(), site.contact(), site.url(),
-        site.releaseNotesUrl(), now, now);
+        site.releaseNotesUrl(), site.fourEyes(), now, now);
     for (String tester : site.testers()) {
       jdbc.update("insert into site_tester (site, user_id) values (?, ?)", site.name(), tester);
     }
@@ -110,14 +110,16 @@ class SiteRepository {
         rs.getString("contact"),
         List.of(),
         rs.getString("url"),
-        rs.getString("release_notes_url"));
+        rs.getString("release_notes_url"),
+        rs.getBoolean("four_eyes"));
   }
 
   private Site complete(Site row) {
     List<String> testers = jdbc.queryForList(
         "select user_id from site_tester where site = ? order by user_id", String.class, row.name());
     return new Site(row.name(), row.root(), row.directory(), row.state(), commands(row.name()),
-        row.databaseKind(), row.usesElastic(), row.contact(), testers, row.url(), row.releaseNotesUrl());
+        row.databaseKind(), row.usesElastic(), row.contact(), testers, row.url(), row.releaseNotesUrl(),
+        row.fourEyes());
   }
 
   private ServiceCommands commands(String site) {

@@ -67,7 +67,7 @@ final class AttemptRuns {
       throw new UncheckedIOException(e);
     }
     registry.register(new SiteRequest(preview, root.toString(), preview, SiteState.PREVIEW, DatabaseKind.SQLITE,
-        false, "tester", List.of("tester"), null, RELEASE_NOTES, null));
+        false, "tester", List.of("tester"), null, RELEASE_NOTES, null, null));
     previews.register(new PreviewSite(preview, production, false, null));
   }
 

@@ -30,7 +30,7 @@ final class PreviewTestSites {
       throw new UncheckedIOException(e);
     }
     registry.register(new SiteRequest(name, ROOT.toString(), name, state, null, null, "tester", null, null, null,
-        null));
+        null, null));
   }
 
   /** A PREVIEW site {@code name} mirroring the PRODUCTION site {@code production}. */

@@ -24,6 +24,6 @@ final class SiteDirectories {
 
   static SiteRequest request(String name, Path root, String directory) {
     return new SiteRequest(name, root.toString(), directory, null, null, null, "anna_owner",
-        List.of("tester"), "https://" + name + ".example.org", null, null);
+        List.of("tester"), "https://" + name + ".example.org", null, null, null);
   }
 }

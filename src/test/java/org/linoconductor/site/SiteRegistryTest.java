@@ -28,7 +28,7 @@ class SiteRegistryTest {
 
     Site registered = registry.register(new SiteRequest("anna", root.toString(), "anna",
         SiteState.PREVIEW, DatabaseKind.POSTGRESQL, true, "anna_owner", List.of("tester", "berta"),
-        "https://anna.example.org", "https://anna.example.org/news", commands));
+        "https://anna.example.org", "https://anna.example.org/news", commands, true));
 
     assertThat(registry.require("anna")).isEqualTo(registered);
     Site read = registry.find("anna").orElseThrow();
@@ -36,6 +36,7 @@ class SiteRegistryTest {
     assertThat(read.serviceCommands()).isEqualTo(commands);
     assertThat(read.testers()).containsExactly("berta", "tester");
     assertThat(read.usesElastic()).isTrue();
+    assertThat(read.fourEyes()).isTrue();
     assertThat(registry.all()).containsExactly(read);
   }
 
@@ -47,6 +48,7 @@ class SiteRegistryTest {
     registry.register(request("anna", root, "anna"));
 
     assertThat(registry.all()).extracting(Site::name).containsExactly("anna", "berta");
+    assertThat(registry.all()).extracting(Site::fourEyes).as("the four-eyes rule is asked for").containsOnly(false);
   }
 
   @Test
@@ -79,7 +81,7 @@ class SiteRegistryTest {
   void aSiteMovesAlongItsLifeCycleAndNotBackwards() {
     site(root, "anna");
     registry.register(new SiteRequest("anna", root.toString(), "anna", SiteState.PREVIEW, null,
-        null, "anna_owner", null, null, null, null));
+        null, "anna_owner", null, null, null, null, null));
 
     assertThat(registry.changeState("anna", SiteState.PRODUCTION).state()).isEqualTo(SiteState.PRODUCTION);
     assertThat(registry.require("anna").state()).isEqualTo(SiteState.PRODUCTION);

@@ -47,7 +47,7 @@ final class SimulatedInstallation {
   /** The site as the registry would hold it: production, SQLite, the fake service commands. */
   static Site site(SimulatedSite sim, String url) {
     return new Site(sim.name(), sim.dir().getParent(), sim.dir(), SiteState.PRODUCTION,
-        sim.registeredServiceCommands(), DatabaseKind.SQLITE, false, "tester", List.of("tester"), url, null);
+        sim.registeredServiceCommands(), DatabaseKind.SQLITE, false, "tester", List.of("tester"), url, null, false);
   }
 
   static Site site(SimulatedSite sim) {

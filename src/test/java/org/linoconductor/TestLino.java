@@ -56,13 +56,19 @@ public final class TestLino {
   }
 
   /** The simulated production site {@code name}, created and registered on first use. */
-  public static synchronized SimulatedSite productionSite(SiteRegistry registry, String name) {
+  public static SimulatedSite productionSite(SiteRegistry registry, String name) {
+    return productionSite(registry, name, false);
+  }
+
+  /** {@link #productionSite(SiteRegistry, String)}, registered with the four-eyes rule or without. */
+  public static synchronized SimulatedSite productionSite(SiteRegistry registry, String name, boolean fourEyes) {
     SimulatedLino installation = installation();
     SimulatedSite site = Files.isDirectory(installation.root().resolve(name))
         ? installation.site(name) : installation.createSite(name);
     if (registry.find(name).isEmpty()) {
       registry.register(new SiteRequest(name, installation.root().toString(), name, SiteState.PRODUCTION,
-          DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands(), null));
+          DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands(),
+          fourEyes));
     }
     return site;
   }

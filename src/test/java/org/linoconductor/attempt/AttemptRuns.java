@@ -50,16 +50,19 @@ final class AttemptRuns {
 
   /** An attempt of {@code preview} replacing {@code production}, starting now, with {@code more} start variables. */
   ProcessInstance start(String production, String preview, Map<String, Object> more) {
-    prepare(production, preview);
+    prepare(production, preview, false);
     Map<String, Object> variables = new HashMap<>(more);
     variables.put(StepVariables.SITE, preview);
     variables.put(Variables.START_AT, "");
     return runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, variables);
   }
 
-  /** A production site and its registered preview (a directory with manage.py, the preview row). */
-  void prepare(String production, String preview) {
-    Path root = TestLino.productionSite(registry, production).dir().getParent();
+  /**
+   * A production site and its registered preview (a directory with manage.py, the preview row),
+   * both with the four-eyes rule or both without.
+   */
+  void prepare(String production, String preview, boolean fourEyes) {
+    Path root = TestLino.productionSite(registry, production, fourEyes).dir().getParent();
     try {
       Files.createDirectories(root.resolve(preview));
       Files.writeString(root.resolve(preview).resolve("manage.py"), "# test\n");
@@ -67,7 +70,7 @@ final class AttemptRuns {
       throw new UncheckedIOException(e);
     }
     registry.register(new SiteRequest(preview, root.toString(), preview, SiteState.PREVIEW, DatabaseKind.SQLITE,
-        false, "tester", List.of("tester"), null, RELEASE_NOTES, null, null));
+        false, "tester", List.of("tester"), null, RELEASE_NOTES, null, fourEyes));
     previews.register(new PreviewSite(preview, production, false, null));
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -33,6 +34,7 @@ import org.linoconductor.audit.AuditTrail;
 import org.linoconductor.audit.RunOutcome;
 import org.linoconductor.audit.RunRecord;
 import org.linoconductor.preview.PreviewSites;
+import org.linoconductor.security.ConductorAuthorizations;
 import org.linoconductor.security.ConductorGroups;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
@@ -59,6 +61,8 @@ class UpgradeAttemptProcessTest {
   @Autowired PreviewSites previews;
   @Autowired AuditTrail audit;
   @Autowired SiteLock lock;
+  @Autowired IdentityService identity;
+  @Autowired ConductorAuthorizations authorizations;
   ProcessDriver driver;
   AttemptRuns attempts;
 
@@ -195,8 +199,43 @@ class UpgradeAttemptProcessTest {
   }
 
   @Test
+  void onAFourEyesSiteWhoStartedTheAttemptMayNotDecideItButATesterMay() {
+    attempts.prepare("att_4eyes", "att_4eyes_b", true);
+    authorizations.ensureOperatorsGroup();
+    identity.setAuthentication("olga", List.of(ConductorGroups.OPERATORS));
+    ProcessInstance run;
+    try {
+      run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
+          Map.of(StepVariables.SITE, "att_4eyes_b", Variables.START_AT, ""));
+    } finally {
+      identity.clearAuthentication();
+    }
+    attempts.switchToPreview(run);
+    String decide = driver.task(run, DECIDE_ATTEMPT).getId();
+    String refusal = "Four-eyes rule for site att_4eyes_b: user olga started this run, so another tester or"
+        + " operator must sign it off.";
+
+    assertThatThrownBy(() -> tasks.claim(decide, "olga")).hasMessageContaining(refusal);
+    identity.setAuthentication("olga", List.of(ConductorGroups.OPERATORS));
+    try {
+      assertThatThrownBy(() -> tasks.complete(decide, Map.of(Variables.DECISION, Decisions.ACCEPT)))
+          .hasMessageContaining(refusal);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(run).isWaitingAtExactly(DECIDE_ATTEMPT);
+
+    tasks.claim(decide, "tester");
+    driver.decide(run, DECIDE_ATTEMPT, Map.of(Variables.DECISION, Decisions.ACCEPT));
+    driver.pass(run, ACCEPT_ATTEMPT, Map.of());
+
+    assertThat(run).hasPassed(ATTEMPT_SUCCEEDED).isEnded();
+    assertThat(attempts.variable(run, Variables.DECIDED_BY)).isEqualTo("tester");
+  }
+
+  @Test
   void aBadDurationIsRefusedAtTheStartWithAClearMessage() {
-    attempts.prepare("att_bad", "att_bad_b");
+    attempts.prepare("att_bad", "att_bad_b", false);
     for (String bad : List.of("1 hour", "PT0S", "-PT1H")) {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
           Map.of(StepVariables.SITE, "att_bad_b", Variables.DURATION, bad)))
@@ -218,7 +257,7 @@ class UpgradeAttemptProcessTest {
 
   @Test
   void theAnnouncementNamesDateTimeDurationReleaseNotesAndTheWarningAndTheRunWaitsForTheAgreedStart() {
-    attempts.prepare("att_ann", "att_ann_b");
+    attempts.prepare("att_ann", "att_ann_b", false);
     ProcessInstance run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, Map.of(StepVariables.SITE,
         "att_ann_b", Variables.START_AT, "2030-01-15T18:00", Variables.DURATION, "PT1H30M"));
 

@@ -23,6 +23,7 @@ import org.linoconductor.audit.AuditTrail;
 import org.linoconductor.audit.RunOutcome;
 import org.linoconductor.preview.PreviewSites;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.StepVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -81,6 +82,18 @@ class AttemptTimeoutDecisionAcceptTest {
       assertThat(record.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
       assertThat(record.decisions()).extracting(d -> d.choice()).containsExactly("decision=accept");
     });
+  }
+
+  @Test
+  void aSiteWithTheFourEyesRuleIsCancelledWhenNobodyDecidesWhateverTheInstallationSays() {
+    attempts.prepare("cfg_4eyes", "cfg_4eyes_b", true);
+    ProcessInstance run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
+        Map.of(StepVariables.SITE, "cfg_4eyes_b", Variables.START_AT, "2030-01-15T18:00"));
+
+    assertThat(attempts.variable(run, Variables.TIMEOUT_DECISION)).isEqualTo(Decisions.CANCEL);
+    assertThat(attempts.variable(run, Variables.ANNOUNCEMENT)).asString()
+        .contains("Without a decision by the end of the attempt it is cancelled.");
+    runtime.deleteProcessInstance(run.getId(), "test done");
   }
 
   @Test

@@ -234,6 +234,15 @@ class UpgradeAttemptProcessTest {
   }
 
   @Test
+  void aFourEyesSiteIsNeverAcceptedByTimeOut() {
+    attempts.prepare("att_4to", "att_4to_b", true);
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
+        Map.of(StepVariables.SITE, "att_4to_b", Variables.TIMEOUT_DECISION, "accept")))
+        .hasMessageContaining("Start variable 'timeoutDecision' is 'accept', but site att_4to_b has the four-eyes"
+            + " rule").hasMessageContaining("Write cancel or leave it empty.");
+  }
+
+  @Test
   void aBadDurationIsRefusedAtTheStartWithAClearMessage() {
     attempts.prepare("att_bad", "att_bad_b", false);
     for (String bad : List.of("1 hour", "PT0S", "-PT1H")) {

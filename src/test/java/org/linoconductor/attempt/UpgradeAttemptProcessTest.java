@@ -137,14 +137,16 @@ class UpgradeAttemptProcessTest {
       assertThat(record.decisions()).extracting(RunRecord.Decision::choice).containsExactly("decision=cancel");
     });
     assertThat(attempts.variable(run, Variables.ATTEMPT_SNAPSHOT)).isEqualTo("/tmp/attempt.zip");
-    assertThat(attempts.variable(run, Variables.RESULT_MESSAGE)).asString().contains("was cancelled", "(\"totals wrong\")",
-        "Production is att_can again", "They are kept in /tmp/attempt.zip");
+    assertThat(attempts.variable(run, Variables.RESULT_MESSAGE)).asString()
+        .contains("was cancelled", "(\"totals wrong\")", "Production is att_can again",
+            "They are kept in /tmp/attempt.zip");
   }
 
   @Test
   void withNobodyDecidingTheAttemptIsCancelledWhenTimeIsUpAndRecordedAsTimedOut() {
     ProcessInstance run = attempts.start("att_time", "att_time_b", Map.of(Variables.DURATION, "PT2S"));
-    assertThat(attempts.variable(run, Variables.TIMEOUT_DECISION)).as("this installation's default").isEqualTo(Decisions.CANCEL);
+    assertThat(attempts.variable(run, Variables.TIMEOUT_DECISION)).as("this installation's default")
+        .isEqualTo(Decisions.CANCEL);
     attempts.switchToPreview(run);
     assertThat(run).isWaitingAtExactly(DECIDE_ATTEMPT);
 
@@ -157,8 +159,8 @@ class UpgradeAttemptProcessTest {
         .hasNotPassed(ACCEPT_ATTEMPT, ATTEMPT_CANCELLED, ATTEMPT_TIMED_OUT_ACCEPTED)
         .isEnded();
     assertThat(attempts.variable(run, Variables.TIMED_OUT)).isEqualTo(true);
-    assertThat(attempts.variable(run, Variables.RESULT_MESSAGE)).asString().contains("timed out: nobody decided in time",
-        "so it was cancelled", "kept in /tmp/attempt.zip");
+    assertThat(attempts.variable(run, Variables.RESULT_MESSAGE)).asString()
+        .contains("timed out: nobody decided in time", "so it was cancelled", "kept in /tmp/attempt.zip");
     assertThat(attempts.variable(run, Variables.DECISION)).isEqualTo(Decisions.CANCEL);
     assertTimedOutWithDecisionByNobody(run, "decision=cancel");
   }
@@ -282,7 +284,8 @@ class UpgradeAttemptProcessTest {
     assertThat(attempts.variable(run, AnnounceAttemptDelegate.MAILED)).isEqualTo(false);
 
     driver.executeJob(run); // the reminder, a quarter of an hour before the start
-    assertThat((String) attempts.variable(run, Variables.REMINDER)).startsWith("Reminder: the upgrade attempt starts in ")
+    assertThat((String) attempts.variable(run, Variables.REMINDER))
+        .startsWith("Reminder: the upgrade attempt starts in ")
         .endsWith(text);
     assertThat(run).isWaitingAtExactly(WAIT_FOR_START);
     assertThat(management.createJobQuery().processInstanceId(run.getId()).singleResult().getDuedate().toInstant())

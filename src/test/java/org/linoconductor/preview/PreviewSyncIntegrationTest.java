@@ -133,7 +133,8 @@ class PreviewSyncIntegrationTest {
   private SimulatedSite previewOf(SimulatedSite prod, String name) throws IOException {
     SimulatedSite preview = TestLino.installation().createSite(name);
     registry.register(new SiteRequest(name, TestLino.installation().root().toString(), name, SiteState.PREVIEW,
-        DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, preview.registeredServiceCommands(), null));
+        DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, preview.registeredServiceCommands(),
+        null));
     previews.register(new PreviewSite(name, prod.name(), false, null));
     managePy(prod, "dump2py", "snapshot2preview");
     Path snapshot = prod.dir().resolve("snapshot2preview");

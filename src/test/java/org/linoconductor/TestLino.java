@@ -58,17 +58,22 @@ public final class TestLino {
     }
   }
 
+  /** The simulated production site {@code name}, created and registered on first use. */
+  public static SimulatedSite productionSite(SiteRegistry registry, String name) {
+    return productionSite(registry, name, false);
+  }
+
   /**
-   * The simulated production site {@code name}, created and registered on first use, alone in a root
-   * of its own ({@link #rootOf}): only one site per root may be PRODUCTION.
+   * {@link #productionSite(SiteRegistry, String)}, registered with the four-eyes rule or without,
+   * alone in a root of its own ({@link #rootOf}): only one site per root may be PRODUCTION.
    */
-  public static synchronized SimulatedSite productionSite(SiteRegistry registry, String name) {
+  public static synchronized SimulatedSite productionSite(SiteRegistry registry, String name, boolean fourEyes) {
     SimulatedLino root = rootOf(name);
     SimulatedSite site = Files.isDirectory(root.root().resolve(name)) ? root.site(name) : root.createSite(name);
     if (registry.find(name).isEmpty()) {
       registry.register(new SiteRequest(name, root.root().toString(), name, SiteState.PRODUCTION,
-          DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands()),
-          null, null);
+          DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands(),
+          fourEyes), null, null);
     }
     return site;
   }

@@ -45,7 +45,7 @@ class AnnounceAttemptDelegate implements JavaDelegate {
     var start = ((Date) execution.getVariable(Variables.START_AT_DATE)).toInstant();
     String text = AttemptAnnouncement.text(production.name(), preview.name(), start,
         Duration.parse((String) execution.getVariable(Variables.DURATION)), releaseNotes,
-        (String) execution.getVariable(Variables.SITE_URL), ZoneId.systemDefault());
+        (String) execution.getVariable(Variables.SITE_URL), TimeoutDecision.of(execution), ZoneId.systemDefault());
     execution.setVariable(Variables.ANNOUNCEMENT, text);
     String subject = AttemptAnnouncement.subject(production.name(), start, ZoneId.systemDefault());
     log.info("ATTEMPT-001 {} (run {}):\n{}", subject, execution.getProcessInstanceId(), text);

@@ -24,7 +24,7 @@ final class AttemptAnnouncement {
    * @param siteUrl may be null or empty
    */
   static String text(String production, String preview, Instant start, Duration duration, String releaseNotesUrl,
-      String siteUrl, ZoneId zone) {
+      String siteUrl, TimeoutDecision onTimeout, ZoneId zone) {
     var begin = start.atZone(zone);
     var end = start.plus(duration).atZone(zone);
     return "Dear users of " + production + ",\n\n"
@@ -39,7 +39,8 @@ final class AttemptAnnouncement {
         + "\nDuring the attempt please test whether everything works as expected. Be aware that the changes"
         + " you make during the attempt will be LOST if the attempt is cancelled (they are kept in a"
         + " snapshot, but not in the site you go back to), and that they REMAIN if the attempt succeeds."
-        + " Without a decision by the end of the attempt it is cancelled.\n";
+        + " Without a decision by the end of the attempt it is "
+        + (onTimeout == TimeoutDecision.ACCEPT ? "accepted: the new version stays production.\n" : "cancelled.\n");
   }
 
   /** The reminder shortly before the start: the announcement again, said to be near. */
@@ -68,31 +69,32 @@ final class AttemptAnnouncement {
   /**
    * The message to all when the attempt has ended.
    *
-   * @param outcome SUCCEEDED, CANCELLED or TIMED_OUT
    * @param decidedBy may be null (timed out)
    * @param snapshot where the attempt's data is kept; null when accepted
    */
-  static String result(String outcome, String production, String preview, String decidedBy, String comment,
+  static String result(AttemptEnding ending, String production, String preview, String decidedBy, String comment,
       String snapshot) {
     String by = (decidedBy == null ? "" : " by " + decidedBy)
         + (comment == null || comment.isBlank() ? "" : " (\"" + comment.strip() + "\")");
-    return switch (outcome) {
-      case "SUCCEEDED" -> "The upgrade attempt of " + production + " was accepted" + by + ". The new version ("
-          + preview + ") stays production, with the changes made during the attempt; " + production
-          + " is kept as the old site.\n";
-      case "TIMED_OUT" -> "The upgrade attempt of " + production + " timed out: nobody decided in time, so it was"
-          + " cancelled. Production is " + production + " again; the changes made during the attempt are not in it."
-          + " They are kept in " + snapshot + ".\n";
-      default -> "The upgrade attempt of " + production + " was cancelled" + by + ". Production is " + production
-          + " again; the changes made during the attempt are not in it. They are kept in " + snapshot + ".\n";
+    String accepted = " The new version (" + preview + ") stays production, with the changes made during the attempt; "
+        + production + " is kept as the old site.\n";
+    String cancelled = " Production is " + production + " again; the changes made during the attempt are not in it."
+        + " They are kept in " + snapshot + ".\n";
+    return "The upgrade attempt of " + production + switch (ending) {
+      case ACCEPTED -> " was accepted" + by + "." + accepted;
+      case ACCEPTED_AT_TIME_OUT -> " timed out: nobody decided in time, so it was accepted, the default decision"
+          + " when time is up." + accepted;
+      case CANCELLED_AT_TIME_OUT -> " timed out: nobody decided in time, so it was cancelled." + cancelled;
+      case CANCELLED -> " was cancelled" + by + "." + cancelled;
     };
   }
 
-  static String resultSubject(String outcome, String production) {
-    return "Upgrade attempt of " + production + ": " + switch (outcome) {
-      case "SUCCEEDED" -> "accepted";
-      case "TIMED_OUT" -> "timed out, cancelled";
-      default -> "cancelled";
+  static String resultSubject(AttemptEnding ending, String production) {
+    return "Upgrade attempt of " + production + ": " + switch (ending) {
+      case ACCEPTED -> "accepted";
+      case ACCEPTED_AT_TIME_OUT -> "timed out, accepted";
+      case CANCELLED_AT_TIME_OUT -> "timed out, cancelled";
+      case CANCELLED -> "cancelled";
     };
   }
 }

@@ -5,9 +5,9 @@ import java.time.Instant;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
+import org.linoconductor.audit.Decider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +32,7 @@ class AttemptDecisionListener implements TaskListener {
       task.setVariable(Variables.ATTEMPT_ENDS_AT, now.plus(duration).toString());
       return;
     }
-    Authentication user = identity.getCurrentAuthentication();
-    String decidedBy = user != null ? user.getUserId() : task.getAssignee();
-    task.setVariable(Variables.DECIDED_BY, decidedBy);
+    task.setVariable(Variables.DECIDED_BY, Decider.of(identity, task));
     task.setVariable(Variables.DECISION_COMMENT, task.getVariable(org.linoconductor.step.StepVariables.COMMENT));
     Object endsAt = task.getVariable(Variables.ATTEMPT_ENDS_AT);
     if (endsAt != null) {

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of the attempt's end events ({@code ${attemptEndListener}}): the message to all,
- * saying how the attempt ended, who decided, and where the attempt's data is kept; it is the
+ * saying how the attempt ended, who decided (or that time was up and the default applied), and
+ * where the attempt's data is kept; it is the
  * variable {@code resultMessage}, logged, and mailed like the announcement.
  */
 @Component("attemptEndListener")
@@ -35,14 +36,16 @@ class AttemptEndListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String outcome = ProcessProperty.of(execution, execution.getCurrentActivityId(), "outcome").orElse("CANCELLED");
+    AttemptEnding ending = AttemptEnding.of(
+        ProcessProperty.of(execution, execution.getCurrentActivityId(), "outcome").orElse("CANCELLED"),
+        (String) execution.getVariable(Variables.DECISION));
     Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
     Site production = sites.require((String) execution.getVariable(Variables.PRODUCTION_SITE));
-    String text = AttemptAnnouncement.result(outcome, production.name(), preview.name(),
+    String text = AttemptAnnouncement.result(ending, production.name(), preview.name(),
         (String) execution.getVariable(Variables.DECIDED_BY), (String) execution.getVariable(Variables.DECISION_COMMENT),
         (String) execution.getVariable(Variables.ATTEMPT_SNAPSHOT));
     execution.setVariable(Variables.RESULT_MESSAGE, text);
-    String subject = AttemptAnnouncement.resultSubject(outcome, production.name());
+    String subject = AttemptAnnouncement.resultSubject(ending, production.name());
     log.info("ATTEMPT-005 {} (run {}): {}", subject, execution.getProcessInstanceId(), text);
     List<String> users = new ArrayList<>(production.testers());
     users.addAll(preview.testers());

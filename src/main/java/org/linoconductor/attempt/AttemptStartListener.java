@@ -15,29 +15,27 @@ import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.SiteLock;
 import org.linoconductor.step.StepVariables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Start and end listener of upgrade-attempt ({@code ${attemptStartListener}}, after the site and
- * production listeners): at the start it checks {@code duration} and {@code startAt}, refusing the
- * start with a clear message, sets {@code startAtDate} (for the timer) and {@code siteUrl} (for the
- * form), and locks the production site too, so that no other run (an upgrade, a snapshot) works on
- * it during the attempt; at the end it frees the production site.
+ * production listeners): at the start it checks {@code duration}, {@code startAt} and {@code
+ * timeoutDecision} (never accept on a site with the four-eyes rule), refusing the start with a clear
+ * message; sets {@code startAtDate} (for the timer), the time-out decision that applies and {@code
+ * siteUrl} (for the form); and locks the production site too, so that no other run (an upgrade, a
+ * snapshot) works on it during the attempt. At the end it frees the production site.
  */
 @Component("attemptStartListener")
 class AttemptStartListener implements ExecutionListener {
 
   private final SiteRegistry sites;
   private final SiteLock lock;
+  private final AttemptProperties properties;
 
-  private final Duration reminderBefore;
-
-  AttemptStartListener(SiteRegistry sites, SiteLock lock,
-      @Value("${conductor.attempt.reminder-before:PT15M}") Duration reminderBefore) {
+  AttemptStartListener(SiteRegistry sites, SiteLock lock, AttemptProperties properties) {
     this.sites = sites;
     this.lock = lock;
-    this.reminderBefore = reminderBefore;
+    this.properties = properties;
   }
 
   @Override
@@ -49,17 +47,34 @@ class AttemptStartListener implements ExecutionListener {
       }
       return;
     }
+    Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
     execution.setVariable(Variables.DURATION, duration(execution.getVariable(Variables.DURATION)).toString());
+    execution.setVariable(Variables.TIMEOUT_DECISION,
+        timeoutDecision(execution.getVariable(Variables.TIMEOUT_DECISION), preview).value());
     Instant start = startAt(execution.getVariable(Variables.START_AT));
     execution.setVariable(Variables.START_AT_DATE, Date.from(start));
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Instant reminder = start.minus(reminderBefore);
+    Instant reminder = start.minus(properties.reminderBefore());
     execution.setVariable(Variables.REMINDER_NEEDED, reminder.isAfter(now));
     execution.setVariable(Variables.REMINDER_AT_DATE, Date.from(reminder.isAfter(now) ? reminder : now));
-    Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
     lock.acquire(production.toString(), execution);
     String url = sites.find(production.toString()).map(Site::url).orElse(null);
     execution.setVariable(Variables.SITE_URL, url != null ? url : preview.url() != null ? preview.url() : "");
+  }
+
+  /**
+   * What the attempt ends with when nobody decides: the start variable, else the configured default;
+   * never accept on a site with the four-eyes rule, where that would mean nobody signed it off.
+   */
+  private TimeoutDecision timeoutDecision(Object startVariable, Site site) {
+    TimeoutDecision decision = TimeoutDecision.of(startVariable,
+        site.fourEyes() ? TimeoutDecision.CANCEL : properties.timeoutDecision());
+    if (site.fourEyes() && decision == TimeoutDecision.ACCEPT) {
+      throw new IllegalArgumentException("Start variable '" + Variables.TIMEOUT_DECISION + "' is '" + startVariable
+          + "', but site " + site.name() + " has the four-eyes rule: an attempt nobody decided would become"
+          + " production with nobody signing it off. Write cancel or leave it empty.");
+    }
+    return decision;
   }
 
   /** The attempt's length: blank = {@value UpgradeAttemptProcess#DEFAULT_DURATION}; positive ISO-8601. */

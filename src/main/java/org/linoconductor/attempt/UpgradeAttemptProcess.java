@@ -32,7 +32,9 @@ public final class UpgradeAttemptProcess {
     public static final String ACCEPTED = "Accepted";
     public static final String ACCEPT_ATTEMPT = "AcceptAttempt";
     public static final String ACCEPT_STEP_FAILED = "AcceptStepFailed";
+    public static final String WHY_ACCEPTED = "WhyAccepted";
     public static final String ATTEMPT_SUCCEEDED = "AttemptSucceeded";
+    public static final String ATTEMPT_TIMED_OUT_ACCEPTED = "AttemptTimedOutAccepted";
     public static final String CANCEL_ATTEMPT = "CancelAttempt";
     public static final String STOP_PREVIEW_SERVICES = "StopPreviewServices";
     public static final String KEEP_ATTEMPT_SNAPSHOT = "KeepAttemptSnapshot";
@@ -88,6 +90,11 @@ public final class UpgradeAttemptProcess {
     public static final String START_AT = "startAt";
     /** Start variable: ISO-8601 duration of the attempt; default {@value UpgradeAttemptProcess#DEFAULT_DURATION}. */
     public static final String DURATION = "duration";
+    /**
+     * Start variable: {@link Decisions} value taken when nobody decides in time; empty = {@code
+     * conductor.attempt.timeout-decision}. Set at the start to the value that applies.
+     */
+    public static final String TIMEOUT_DECISION = "timeoutDecision";
     /** Set at the start: {@link #START_AT} as a date, for the timer. */
     public static final String START_AT_DATE = "startAtDate";
     /** Set at the start: when the reminder goes out ({@code conductor.attempt.reminder-before} before the start, not before now). */
@@ -121,7 +128,7 @@ public final class UpgradeAttemptProcess {
     public static final String DECISION_COMMENT = "decisionComment";
     /** Set when the attempt ends: the message to all (how it ended, who decided, where the data is). */
     public static final String RESULT_MESSAGE = "resultMessage";
-    /** Set by the time-up boundary timer: nobody decided in time. */
+    /** Set by the time-up boundary timer: nobody decided in time, {@link #DECISION} is {@link #TIMEOUT_DECISION}. */
     public static final String TIMED_OUT = "timedOut";
     /** Set by keep-snapshot: the zip of the preview's data taken during the attempt. */
     public static final String ATTEMPT_SNAPSHOT = "attemptSnapshot";
@@ -156,8 +163,6 @@ public final class UpgradeAttemptProcess {
   }
 
   public static final String DEFAULT_DURATION = "PT1H";
-  /** What happens when nobody decides in time. */
-  public static final String DEFAULT_DECISION = Decisions.CANCEL;
 
   private UpgradeAttemptProcess() {}
 }

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.linoconductor.step.ProcessProperty;
 import org.linoconductor.step.StepVariables;
@@ -47,13 +46,8 @@ class DecisionRecorder implements TaskListener {
             .map(variable -> variable + "=" + task.getVariable(variable)).collect(Collectors.joining(", ")))
         .orElse(null);
     Object comment = task.getVariable(StepVariables.COMMENT);
-    records.decided(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), decidedBy(task),
-        choice, context, comment == null ? null : comment.toString(), Instant.now());
+    records.decided(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(),
+        Decider.of(identity, task), choice, context, comment == null ? null : comment.toString(), Instant.now());
     task.getExecution().removeVariable(StepVariables.COMMENT);
-  }
-
-  private String decidedBy(DelegateTask task) {
-    Authentication user = identity.getCurrentAuthentication();
-    return user != null ? user.getUserId() : task.getAssignee();
   }
 }

@@ -42,7 +42,8 @@ final class NewSite {
     Site production = context.site();
     return new Site(name(context), production.root(), dir(context), SiteState.PREVIEW,
         production.serviceCommands(), production.databaseKind(), production.usesElastic(), production.contact(),
-        production.testers(), null, context.variable(Variables.RELEASE_NOTES_URL, String.class).orElse(null), null);
+        production.testers(), null, context.variable(Variables.RELEASE_NOTES_URL, String.class).orElse(null),
+        production.fourEyes(), null);
   }
 
   static Optional<String> createdBy(Path dir) {

@@ -69,7 +69,7 @@ class RegisterPreviewStep implements Step {
     transaction.executeWithoutResult(status -> {
       sites.register(new SiteRequest(name, production.root().toString(), name, SiteState.PREVIEW,
           production.databaseKind(), production.usesElastic(), production.contact(), production.testers(),
-          null, releaseNotes, renamed), null, context.runId());
+          null, releaseNotes, renamed, production.fourEyes()), null, context.runId());
       previews.register(new PreviewSite(name, production.name(), true, context.runId()));
     });
     return StepOutcome.succeeded("Registered " + name + " as PREVIEW of " + production.name()

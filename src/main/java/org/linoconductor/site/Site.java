@@ -13,6 +13,7 @@ import java.util.List;
  * @param testers Camunda user ids of the people who decide upgrade attempts
  * @param url the public address, checked after an upgrade; may be null
  * @param releaseNotesUrl announced with an upgrade attempt; may be null
+ * @param fourEyes the four-eyes rule: who started a run may not be the one who signs it off
  * @param archivedTo where archive-site moved the directory of an ARCHIVED site; otherwise null
  */
 public record Site(
@@ -27,6 +28,7 @@ public record Site(
     List<String> testers,
     String url,
     String releaseNotesUrl,
+    boolean fourEyes,
     Path archivedTo) {
 
   public Site {
@@ -35,6 +37,6 @@ public record Site(
 
   Site withState(SiteState newState) {
     return new Site(name, root, directory, newState, serviceCommands, databaseKind, usesElastic,
-        contact, testers, url, releaseNotesUrl, archivedTo);
+        contact, testers, url, releaseNotesUrl, fourEyes, archivedTo);
   }
 }

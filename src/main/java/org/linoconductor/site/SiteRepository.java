@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The tables of V1__sites.sql and V5__site_state_history.sql, read and written with plain SQL. */
+/** The tables of V1__sites.sql and V5__site_state_history.sql (and their later columns), read and written with plain SQL. */
 @Repository
 class SiteRepository {
 
@@ -56,11 +56,11 @@ class SiteRepository {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("""
         insert into site (name, root, directory, state, database_kind, uses_elastic, contact,
-                          url, release_notes_url, created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                          url, release_notes_url, four_eyes, created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         site.name(), site.root().toString(), site.directory().toString(), site.state().name(),
         site.databaseKind().name(), site.usesElastic(), site.contact(), site.url(),
-        site.releaseNotesUrl(), now, now);
+        site.releaseNotesUrl(), site.fourEyes(), now, now);
     for (String tester : site.testers()) {
       jdbc.update("insert into site_tester (site, user_id) values (?, ?)", site.name(), tester);
     }
@@ -147,6 +147,7 @@ class SiteRepository {
         List.of(),
         rs.getString("url"),
         rs.getString("release_notes_url"),
+        rs.getBoolean("four_eyes"),
         rs.getString("archived_to") == null ? null : Path.of(rs.getString("archived_to")));
   }
 
@@ -155,7 +156,7 @@ class SiteRepository {
         "select user_id from site_tester where site = ? order by user_id", String.class, row.name());
     return new Site(row.name(), row.root(), row.directory(), row.state(), commands(row.name()),
         row.databaseKind(), row.usesElastic(), row.contact(), testers, row.url(), row.releaseNotesUrl(),
-        row.archivedTo());
+        row.fourEyes(), row.archivedTo());
   }
 
   private ServiceCommands commands(String site) {

@@ -19,12 +19,13 @@ public record SiteRequest(
     List<String> testers,
     String url,
     String releaseNotesUrl,
-    ServiceCommands serviceCommands) {
+    ServiceCommands serviceCommands,
+    Boolean fourEyes) {
 
   /**
    * Fills what was left out: state PRODUCTION (a site registered by hand is usually the running
-   * one; preview-setup registers its own), SQLite (Lino's default), no elastic, no testers and
-   * {@link ServiceCommands#DEFAULTS}.
+   * one; preview-setup registers its own), SQLite (Lino's default), no elastic, no testers,
+   * {@link ServiceCommands#DEFAULTS} and no four-eyes rule.
    */
   SiteRequest withDefaults() {
     return new SiteRequest(name, root, directory,
@@ -34,6 +35,7 @@ public record SiteRequest(
         contact,
         testers == null ? List.of() : testers,
         url, releaseNotesUrl,
-        serviceCommands == null ? ServiceCommands.DEFAULTS : serviceCommands);
+        serviceCommands == null ? ServiceCommands.DEFAULTS : serviceCommands,
+        fourEyes != null && fourEyes);
   }
 }

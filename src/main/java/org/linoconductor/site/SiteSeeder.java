@@ -36,6 +36,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *     uses-elastic: false            # lino.modlib.elastic installed: run buildindexes
  *     contact: anna_owner            # Camunda user id who confirms an upgrade
  *     testers: [tester]              # Camunda user ids who decide upgrade attempts
+ *     four-eyes: false               # true: who started a run may not be the one who signs it off
  *     url: https://anna.example.org
  *     release-notes-url: https://anna.example.org/blog
  *     service-commands:              # argv lists run in order; leave out for the defaults

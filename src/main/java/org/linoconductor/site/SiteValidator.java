@@ -29,7 +29,7 @@ class SiteValidator {
     checkCommands(request.serviceCommands());
     return new Site(name, root, directory, request.state(), request.serviceCommands(),
         request.databaseKind(), request.usesElastic(), contact, testers,
-        blankToNull(request.url()), blankToNull(request.releaseNotesUrl()), null);
+        blankToNull(request.url()), blankToNull(request.releaseNotesUrl()), request.fourEyes(), null);
   }
 
   private static String checkName(String name) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A site as the API shows it, with its life cycle from the registration on. Paths as plain strings
- * (Jackson would write Path as a file: URI).
+ * (Jackson would write Path as a file: URI); {@code fourEyes} says whether the four-eyes rule holds
+ * for its sign-offs.
  */
 record SiteView(
     String name,
@@ -21,6 +22,7 @@ record SiteView(
     String url,
     String releaseNotesUrl,
     ServiceCommands serviceCommands,
+    boolean fourEyes,
     List<StateChange> history) {
 
   /** One entry of {@code history}; {@code from} is null on the registration. */
@@ -29,7 +31,7 @@ record SiteView(
   static SiteView of(Site site, List<SiteStateChange> history) {
     return new SiteView(site.name(), site.root().toString(), site.directory().toString(), site.state(),
         text(site.archivedTo()), site.databaseKind(), site.usesElastic(), site.contact(), site.testers(),
-        site.url(), site.releaseNotesUrl(), site.serviceCommands(),
+        site.url(), site.releaseNotesUrl(), site.serviceCommands(), site.fourEyes(),
         history.stream().map(c -> new StateChange(c.from(), c.to(), c.changedBy(), c.changedAt(), c.run())).toList());
   }
 

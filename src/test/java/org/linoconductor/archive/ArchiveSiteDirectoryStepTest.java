@@ -107,6 +107,6 @@ class ArchiveSiteDirectoryStepTest {
     Files.createDirectories(root.resolve(name));
     Files.writeString(root.resolve(name).resolve("manage.py"), "# stands for a Lino site\n");
     return registry.register(new SiteRequest(name, root.toString(), name, SiteState.OLD, null, null, "tester", null,
-        null, null, null), null, null);
+        null, null, null, null), null, null);
   }
 }

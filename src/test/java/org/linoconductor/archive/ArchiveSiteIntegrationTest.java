@@ -161,7 +161,7 @@ class ArchiveSiteIntegrationTest {
     root.createSite(old);
     root.linkProd(production);
     registry.register(new SiteRequest(old, root.root().toString(), old, SiteState.OLD, DatabaseKind.SQLITE, false,
-        "tester", List.of("tester"), null, null, null), "operator", null);
+        "tester", List.of("tester"), null, null, null, null), "operator", null);
     return root;
   }
 

@@ -163,7 +163,7 @@ class ArchiveSiteProcessTest {
     }
     if (registry.find(name).isEmpty()) {
       registry.register(new SiteRequest(name, root.toString(), name, state, null, null, "tester", null, null, null,
-          null), null, null);
+          null, null), null, null);
     }
   }
 }

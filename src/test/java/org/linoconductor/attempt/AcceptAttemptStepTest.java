@@ -68,6 +68,6 @@ class AcceptAttemptStepTest {
     Files.createDirectories(root.resolve(name));
     Files.writeString(root.resolve(name).resolve("manage.py"), "# stands for a Lino site\n");
     registry.register(new SiteRequest(name, root.toString(), name, state, null, null, "tester", List.of("tester"),
-        null, null, null), null, null);
+        null, null, null, null), null, null);
   }
 }

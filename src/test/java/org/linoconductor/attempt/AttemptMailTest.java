@@ -28,7 +28,7 @@ class AttemptMailTest {
   void theAnnouncementReachesEveryAddressWithDateTimeDurationReleaseNotesAndTheWarning() throws Exception {
     var start = LocalDateTime.parse("2030-01-15T18:00").atZone(ZONE).toInstant();
     String text = AttemptAnnouncement.text("anna", "berta", start, Duration.ofHours(1),
-        "https://example.org/notes", "https://anna.example.org", ZONE);
+        "https://example.org/notes", "https://anna.example.org", TimeoutDecision.CANCEL, ZONE);
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(greenMail.getSmtp().getPort());
@@ -47,7 +47,32 @@ class AttemptMailTest {
     assertThat(GreenMailUtil.getBody(mail).replace("\r\n", "\n")).contains("Date: Tuesday 15 January 2030",
         "Time: 18:00 CET to 19:00 CET", "Duration: 1 hour (PT1H)", "Release notes: https://example.org/notes",
         "Address: https://anna.example.org", "will be LOST if the attempt is cancelled",
-        "REMAIN if the attempt succeeds");
+        "REMAIN if the attempt succeeds", "Without a decision by the end of the attempt it is cancelled.");
+  }
+
+  @Test
+  void theResultOfAnAttemptNobodyDecidedSaysItWasAcceptedBecauseNobodyDecided() throws Exception {
+    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    sender.setHost("127.0.0.1");
+    sender.setPort(greenMail.getSmtp().getPort());
+
+    Mail.send(sender, "conductor@example.org", List.of("ann@example.org"),
+        AttemptAnnouncement.resultSubject(AttemptEnding.ACCEPTED_AT_TIME_OUT, "anna"),
+        AttemptAnnouncement.result(AttemptEnding.ACCEPTED_AT_TIME_OUT, "anna", "berta", null, null, null));
+
+    MimeMessage mail = greenMail.getReceivedMessages()[0];
+    assertThat(mail.getSubject()).isEqualTo("Upgrade attempt of anna: timed out, accepted");
+    assertThat(mail.getContent().toString().strip()).isEqualTo("The upgrade attempt of anna timed out: nobody"
+        + " decided in time, so it was accepted, the default decision when time is up. The new version (berta)"
+        + " stays production, with the changes made during the attempt; anna is kept as the old site.");
+  }
+
+  @Test
+  void anAnnouncementOfAnAttemptAcceptedWhenNobodyDecidesSaysSo() {
+    String text = AttemptAnnouncement.text("anna", "berta", java.time.Instant.parse("2030-01-15T17:00:00Z"),
+        Duration.ofHours(1), null, null, TimeoutDecision.ACCEPT, ZONE);
+    assertThat(text).endsWith("Without a decision by the end of the attempt it is accepted: the new version stays"
+        + " production.\n");
   }
 
   @Test

@@ -217,7 +217,7 @@ class UpgradeAttemptIntegrationTest {
     SimulatedSite prev = lino.createSite(preview);
     registry.register(new SiteRequest(preview, lino.root().toString(), preview, SiteState.PREVIEW,
         DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, "https://example.org/notes",
-        prev.registeredServiceCommands()), null, null);
+        prev.registeredServiceCommands(), null), null, null);
     previews.register(new PreviewSite(preview, production, false, null));
     ProcessBuilder dump = new ProcessBuilder(prod.managePy("dump2py", "snapshot2preview")).directory(prod.dir().toFile())
         .redirectErrorStream(true);

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.linoconductor.attempt.UpgradeAttemptProcess.Elements.*;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -30,20 +27,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorProcessTest;
 import org.linoconductor.ProcessDriver;
-import org.linoconductor.TestLino;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Actions;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Decisions;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.audit.AuditTrail;
 import org.linoconductor.audit.RunOutcome;
 import org.linoconductor.audit.RunRecord;
-import org.linoconductor.preview.PreviewSite;
 import org.linoconductor.preview.PreviewSites;
+import org.linoconductor.security.ConductorAuthorizations;
 import org.linoconductor.security.ConductorGroups;
-import org.linoconductor.site.DatabaseKind;
 import org.linoconductor.site.SiteRegistry;
-import org.linoconductor.site.SiteRequest;
-import org.linoconductor.site.SiteState;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
 import org.linoconductor.step.SiteLock;
 import org.linoconductor.step.StepVariables;
@@ -57,8 +50,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ConductorProcessTest
 class UpgradeAttemptProcessTest {
 
-  private static final String RELEASE_NOTES = "https://example.org/release-notes/2026-12";
-
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -70,12 +61,16 @@ class UpgradeAttemptProcessTest {
   @Autowired PreviewSites previews;
   @Autowired AuditTrail audit;
   @Autowired SiteLock lock;
+  @Autowired IdentityService identity;
+  @Autowired ConductorAuthorizations authorizations;
   ProcessDriver driver;
+  AttemptRuns attempts;
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
     driver = new ProcessDriver(runtime, tasks, externalTasks, management);
+    attempts = new AttemptRuns(runtime, history, registry, previews, driver);
   }
 
   @Test
@@ -89,9 +84,9 @@ class UpgradeAttemptProcessTest {
 
   @Test
   void acceptedAttemptSwitchesWaitsForTheTestersAndEndsSucceeded() {
-    ProcessInstance run = start("att_acc", "att_acc_b", Map.of());
+    ProcessInstance run = attempts.start("att_acc", "att_acc_b", Map.of());
 
-    switchToPreview(run);
+    attempts.switchToPreview(run);
     assertThat(run).isWaitingAtExactly(DECIDE_ATTEMPT);
     List<IdentityLink> candidates = tasks.getIdentityLinksForTask(driver.task(run, DECIDE_ATTEMPT).getId());
     assertThat(candidates).extracting(IdentityLink::getGroupId).filteredOn(java.util.Objects::nonNull)
@@ -117,7 +112,7 @@ class UpgradeAttemptProcessTest {
       assertThat(record.decisions()).extracting(RunRecord.Decision::choice, RunRecord.Decision::comment)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("decision=accept", "all fine"));
     });
-    assertThat(variable(run, Variables.RESULT_MESSAGE)).asString().contains("was accepted by tester")
+    assertThat(attempts.variable(run, Variables.RESULT_MESSAGE)).asString().contains("was accepted by tester")
         .contains("(\"all fine\")", "att_acc_b) stays production");
     assertThat(lock.refusal("att_acc")).isEmpty();
     assertThat(lock.refusal("att_acc_b")).isEmpty();
@@ -125,11 +120,11 @@ class UpgradeAttemptProcessTest {
 
   @Test
   void cancelledAttemptKeepsTheAttemptsDataAndGivesProductionBack() {
-    ProcessInstance run = start("att_can", "att_can_b", Map.of());
-    switchToPreview(run);
+    ProcessInstance run = attempts.start("att_can", "att_can_b", Map.of());
+    attempts.switchToPreview(run);
 
     driver.decide(run, DECIDE_ATTEMPT, Map.of(Variables.DECISION, Decisions.CANCEL, StepVariables.COMMENT, "totals wrong"));
-    cancelPath(run);
+    attempts.cancelPath(run);
 
     // What follows a subprocess ends in the same millisecond as its last step, in another execution:
     // history cannot order those two, so they are checked in two runs of order.
@@ -141,38 +136,117 @@ class UpgradeAttemptProcessTest {
       assertThat(record.outcome()).isEqualTo(RunOutcome.CANCELLED);
       assertThat(record.decisions()).extracting(RunRecord.Decision::choice).containsExactly("decision=cancel");
     });
-    assertThat(variable(run, Variables.ATTEMPT_SNAPSHOT)).isEqualTo("/tmp/attempt.zip");
-    assertThat(variable(run, Variables.RESULT_MESSAGE)).asString().contains("was cancelled", "(\"totals wrong\")",
-        "Production is att_can again", "They are kept in /tmp/attempt.zip");
+    assertThat(attempts.variable(run, Variables.ATTEMPT_SNAPSHOT)).isEqualTo("/tmp/attempt.zip");
+    assertThat(attempts.variable(run, Variables.RESULT_MESSAGE)).asString()
+        .contains("was cancelled", "(\"totals wrong\")", "Production is att_can again",
+            "They are kept in /tmp/attempt.zip");
   }
 
   @Test
   void withNobodyDecidingTheAttemptIsCancelledWhenTimeIsUpAndRecordedAsTimedOut() {
-    ProcessInstance run = start("att_time", "att_time_b", Map.of(Variables.DURATION, "PT2S"));
-    switchToPreview(run);
+    ProcessInstance run = attempts.start("att_time", "att_time_b", Map.of(Variables.DURATION, "PT2S"));
+    assertThat(attempts.variable(run, Variables.TIMEOUT_DECISION)).as("this installation's default")
+        .isEqualTo(Decisions.CANCEL);
+    attempts.switchToPreview(run);
     assertThat(run).isWaitingAtExactly(DECIDE_ATTEMPT);
 
     Job timeUp = driver.executeJob(run);
     assertThat(timeUp.getDuedate().toInstant()).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(3));
-    cancelPath(run);
+    attempts.cancelPath(run);
 
-    assertThat(run).hasPassedInOrder(ATTEMPT_TIMED_OUT, STOP_PREVIEW_SERVICES, KEEP_ATTEMPT_SNAPSHOT,
+    assertThat(run).hasPassedInOrder(ATTEMPT_TIMED_OUT, ACCEPTED, STOP_PREVIEW_SERVICES, KEEP_ATTEMPT_SNAPSHOT,
         PUT_PROD_BACK, START_PRODUCTION_SERVICES).hasPassed(DECIDE_ATTEMPT, ATTEMPT_TIMED_OUT_END)
-        .hasNotPassed(ACCEPTED, ATTEMPT_CANCELLED)
+        .hasNotPassed(ACCEPT_ATTEMPT, ATTEMPT_CANCELLED, ATTEMPT_TIMED_OUT_ACCEPTED)
         .isEnded();
-    assertThat(variable(run, Variables.TIMED_OUT)).isEqualTo(true);
-    assertThat(variable(run, Variables.RESULT_MESSAGE)).asString().contains("timed out: nobody decided in time",
-        "kept in /tmp/attempt.zip");
-    assertThat(variable(run, Variables.DECISION)).isEqualTo(UpgradeAttemptProcess.DEFAULT_DECISION);
+    assertThat(attempts.variable(run, Variables.TIMED_OUT)).isEqualTo(true);
+    assertThat(attempts.variable(run, Variables.RESULT_MESSAGE)).asString()
+        .contains("timed out: nobody decided in time", "so it was cancelled", "kept in /tmp/attempt.zip");
+    assertThat(attempts.variable(run, Variables.DECISION)).isEqualTo(Decisions.CANCEL);
+    assertTimedOutWithDecisionByNobody(run, "decision=cancel");
+  }
+
+  @Test
+  void withTimeoutDecisionAcceptNobodyDecidingMakesThePreviewProductionAndIsRecordedAsTimedOut() {
+    ProcessInstance run = attempts.start("att_tacc", "att_tacc_b", Map.of(Variables.DURATION, "PT2S",
+        Variables.TIMEOUT_DECISION, "accept"));
+    assertThat(attempts.variable(run, Variables.ANNOUNCEMENT)).asString()
+        .contains("Without a decision by the end of the attempt it is accepted");
+    attempts.switchToPreview(run);
+
+    driver.executeJob(run);
+    driver.pass(run, ACCEPT_ATTEMPT, Map.of());
+
+    assertThat(run).hasPassedInOrder(ATTEMPT_TIMED_OUT, ACCEPTED, ACCEPT_ATTEMPT)
+        .hasPassed(DECIDE_ATTEMPT, WHY_ACCEPTED, ATTEMPT_TIMED_OUT_ACCEPTED)
+        .hasNotPassed(CANCEL_ATTEMPT, ATTEMPT_SUCCEEDED, ATTEMPT_TIMED_OUT_END).isEnded();
+    assertThat(attempts.variable(run, Variables.TIMED_OUT)).isEqualTo(true);
+    assertThat(attempts.variable(run, Variables.DECISION)).isEqualTo(Decisions.ACCEPT);
+    assertThat(attempts.variable(run, Variables.RESULT_MESSAGE)).asString()
+        .contains("timed out: nobody decided in time, so it was accepted", "att_tacc_b) stays production")
+        .doesNotContain("kept in");
+    assertTimedOutWithDecisionByNobody(run, "decision=accept");
+  }
+
+  /** The record says the run timed out, and that nobody took the decision the default made. */
+  private void assertTimedOutWithDecisionByNobody(ProcessInstance run, String choice) {
     assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
       assertThat(record.outcome()).isEqualTo(RunOutcome.TIMED_OUT);
-      assertThat(record.decisions()).isEmpty();
+      assertThat(record.decisions()).singleElement().satisfies(decision -> {
+        assertThat(decision.taskKey()).isEqualTo(DECIDE_ATTEMPT);
+        assertThat(decision.decidedBy()).isNull();
+        assertThat(decision.choice()).isEqualTo(choice);
+        assertThat(decision.comment()).contains("Time is up: nobody decided");
+      });
     });
   }
 
   @Test
+  void onAFourEyesSiteWhoStartedTheAttemptMayNotDecideItButATesterMay() {
+    attempts.prepare("att_4eyes", "att_4eyes_b", true);
+    authorizations.ensureOperatorsGroup();
+    identity.setAuthentication("olga", List.of(ConductorGroups.OPERATORS));
+    ProcessInstance run;
+    try {
+      run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
+          Map.of(StepVariables.SITE, "att_4eyes_b", Variables.START_AT, ""));
+    } finally {
+      identity.clearAuthentication();
+    }
+    attempts.switchToPreview(run);
+    String decide = driver.task(run, DECIDE_ATTEMPT).getId();
+    String refusal = "Four-eyes rule for site att_4eyes_b: user olga started this run, so another tester or"
+        + " operator must sign it off.";
+
+    assertThatThrownBy(() -> tasks.claim(decide, "olga")).hasMessageContaining(refusal);
+    identity.setAuthentication("olga", List.of(ConductorGroups.OPERATORS));
+    try {
+      assertThatThrownBy(() -> tasks.complete(decide, Map.of(Variables.DECISION, Decisions.ACCEPT)))
+          .hasMessageContaining(refusal);
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(run).isWaitingAtExactly(DECIDE_ATTEMPT);
+
+    tasks.claim(decide, "tester");
+    driver.decide(run, DECIDE_ATTEMPT, Map.of(Variables.DECISION, Decisions.ACCEPT));
+    driver.pass(run, ACCEPT_ATTEMPT, Map.of());
+
+    assertThat(run).hasPassed(ATTEMPT_SUCCEEDED).isEnded();
+    assertThat(attempts.variable(run, Variables.DECIDED_BY)).isEqualTo("tester");
+  }
+
+  @Test
+  void aFourEyesSiteIsNeverAcceptedByTimeOut() {
+    attempts.prepare("att_4to", "att_4to_b", true);
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
+        Map.of(StepVariables.SITE, "att_4to_b", Variables.TIMEOUT_DECISION, "accept")))
+        .hasMessageContaining("Start variable 'timeoutDecision' is 'accept', but site att_4to_b has the four-eyes"
+            + " rule").hasMessageContaining("Write cancel or leave it empty.");
+  }
+
+  @Test
   void aBadDurationIsRefusedAtTheStartWithAClearMessage() {
-    prepare("att_bad", "att_bad_b");
+    attempts.prepare("att_bad", "att_bad_b", false);
     for (String bad : List.of("1 hour", "PT0S", "-PT1H")) {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
           Map.of(StepVariables.SITE, "att_bad_b", Variables.DURATION, bad)))
@@ -181,16 +255,20 @@ class UpgradeAttemptProcessTest {
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
         Map.of(StepVariables.SITE, "att_bad_b", Variables.START_AT, "tomorrow 6pm")))
         .hasMessageContaining("Start variable 'startAt' is 'tomorrow 6pm', which is no ISO date-time");
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
+        Map.of(StepVariables.SITE, "att_bad_b", Variables.TIMEOUT_DECISION, "wait")))
+        .hasMessageContaining("Start variable 'timeoutDecision' is 'wait': write accept or cancel")
+        .hasMessageContaining("(cancel, conductor.attempt.timeout-decision)");
     // Nothing was left behind: the site is free for a good start.
     ProcessInstance run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, Map.of(StepVariables.SITE,
         "att_bad_b", Variables.DURATION, "PT90M"));
-    assertThat(variable(run, Variables.DURATION)).isEqualTo("PT1H30M");
+    assertThat(attempts.variable(run, Variables.DURATION)).isEqualTo("PT1H30M");
     runtime.deleteProcessInstance(run.getId(), "test done");
   }
 
   @Test
   void theAnnouncementNamesDateTimeDurationReleaseNotesAndTheWarningAndTheRunWaitsForTheAgreedStart() {
-    prepare("att_ann", "att_ann_b");
+    attempts.prepare("att_ann", "att_ann_b", false);
     ProcessInstance run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, Map.of(StepVariables.SITE,
         "att_ann_b", Variables.START_AT, "2030-01-15T18:00", Variables.DURATION, "PT1H30M"));
 
@@ -198,15 +276,16 @@ class UpgradeAttemptProcessTest {
     Instant start = LocalDateTime.parse("2030-01-15T18:00").atZone(ZoneId.systemDefault()).toInstant();
     assertThat(management.createJobQuery().processInstanceId(run.getId()).singleResult().getDuedate().toInstant())
         .isEqualTo(start.minus(Duration.ofMinutes(15)));
-    String text = (String) variable(run, Variables.ANNOUNCEMENT);
+    String text = (String) attempts.variable(run, Variables.ANNOUNCEMENT);
     assertThat(text).contains("Dear users of att_ann", "Date: Tuesday 15 January 2030", "Time: 18:00",
-        " to 19:30", "Duration: 1 hour 30 minutes (PT1H30M)", "Release notes: " + RELEASE_NOTES,
+        " to 19:30", "Duration: 1 hour 30 minutes (PT1H30M)", "Release notes: " + AttemptRuns.RELEASE_NOTES,
         "will be LOST if the attempt is cancelled", "REMAIN if the attempt succeeds");
     // No spring.mail.host in tests: the announcement is logged, not mailed.
-    assertThat(variable(run, AnnounceAttemptDelegate.MAILED)).isEqualTo(false);
+    assertThat(attempts.variable(run, AnnounceAttemptDelegate.MAILED)).isEqualTo(false);
 
     driver.executeJob(run); // the reminder, a quarter of an hour before the start
-    assertThat((String) variable(run, Variables.REMINDER)).startsWith("Reminder: the upgrade attempt starts in ")
+    assertThat((String) attempts.variable(run, Variables.REMINDER))
+        .startsWith("Reminder: the upgrade attempt starts in ")
         .endsWith(text);
     assertThat(run).isWaitingAtExactly(WAIT_FOR_START);
     assertThat(management.createJobQuery().processInstanceId(run.getId()).singleResult().getDuedate().toInstant())
@@ -216,7 +295,7 @@ class UpgradeAttemptProcessTest {
 
   @Test
   void aFailedStepWaitsForAnOperatorAndAbortGivesProductionBack() {
-    ProcessInstance run = start("att_abort", "att_abort_b", Map.of());
+    ProcessInstance run = attempts.start("att_abort", "att_abort_b", Map.of());
     driver.executeJob(run);
     driver.executeJob(run);
     driver.passAll(run, STOP_PRODUCTION);
@@ -227,7 +306,7 @@ class UpgradeAttemptProcessTest {
     driver.fail(run, RELOAD_WEB_SERVER, "nginx: configuration file test failed");
 
     assertThat(run).isWaitingAtExactly(ATTEMPT_STEP_FAILED);
-    assertThat(variable(run, Variables.FAILED_PART)).isEqualTo(UpgradeAttemptProcess.Parts.SWITCH);
+    assertThat(attempts.variable(run, Variables.FAILED_PART)).isEqualTo(UpgradeAttemptProcess.Parts.SWITCH);
     // A retry resumes the switch at the failed step: the sync is done already.
     driver.decide(run, ATTEMPT_STEP_FAILED, Map.of(StepVariables.ACTION, Actions.RETRY));
     assertThat(driver.waiting(run).getActivityId()).isEqualTo(STOP_PRODUCTION);
@@ -242,56 +321,5 @@ class UpgradeAttemptProcessTest {
         .hasNotPassed(DECIDE_ATTEMPT).isEnded();
     assertThat(audit.run(run.getId())).hasValueSatisfying(
         record -> assertThat(record.outcome()).isEqualTo(RunOutcome.ABORTED));
-  }
-
-  /** From the agreed start to decideAttempt: every step succeeds, the final sync too. */
-  private void switchToPreview(ProcessInstance run) {
-    assertThat(run).isWaitingAtExactly(WAIT_FOR_REMINDER);
-    driver.executeJob(run); // the start is now: no reminder is needed, its timer is due now
-    assertThat(variable(run, Variables.REMINDER)).isEqualTo("");
-    assertThat(run).isWaitingAtExactly(WAIT_FOR_START);
-    driver.executeJob(run);
-    driver.passAll(run, STOP_PRODUCTION);
-    assertThat(run).isWaitingAt(FINAL_SYNC);
-    driver.executeJob(run); // asynchronous before: the job starts preview-sync
-    driver.completeCalled(run);
-    driver.pass(run, RECORD_CODE_VERSIONS, Map.of(Variables.CODE_BEFORE, "lino 1111", Variables.CODE_ON_TRIAL,
-        "lino 2222"));
-    driver.pass(run, SWITCH_PROD_LINK, Map.of(Variables.PREVIOUS_PROD, runtime.getVariable(run.getId(),
-        Variables.PRODUCTION_SITE)));
-    driver.passAll(run, RELOAD_WEB_SERVER, START_PREVIEW_SERVICES);
-  }
-
-  private void cancelPath(ProcessInstance run) {
-    driver.passAll(run, STOP_PREVIEW_SERVICES);
-    driver.pass(run, KEEP_ATTEMPT_SNAPSHOT, Map.of(Variables.ATTEMPT_SNAPSHOT, "/tmp/attempt.zip"));
-    driver.passAll(run, PUT_PROD_BACK, START_PRODUCTION_SERVICES);
-  }
-
-  private Object variable(ProcessInstance run, String name) {
-    return history.createHistoricVariableInstanceQuery().processInstanceId(run.getId()).variableName(name)
-        .singleResult().getValue();
-  }
-
-  private ProcessInstance start(String production, String preview, Map<String, Object> more) {
-    prepare(production, preview);
-    Map<String, Object> variables = new HashMap<>(more);
-    variables.put(StepVariables.SITE, preview);
-    variables.put(Variables.START_AT, "");
-    return runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, variables);
-  }
-
-  /** A production site and its registered preview (a directory with manage.py, the preview row). */
-  private void prepare(String production, String preview) {
-    Path root = TestLino.productionSite(registry, production).dir().getParent();
-    try {
-      Files.createDirectories(root.resolve(preview));
-      Files.writeString(root.resolve(preview).resolve("manage.py"), "# test\n");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    registry.register(new SiteRequest(preview, root.toString(), preview, SiteState.PREVIEW, DatabaseKind.SQLITE,
-        false, "tester", List.of("tester"), null, RELEASE_NOTES, null), null, null);
-    previews.register(new PreviewSite(preview, production, false, null));
   }
 }

@@ -26,7 +26,7 @@ class CheckSpaceStepTest {
   void aFullDiskIsRefusedWithTheNumbersAndEnoughSpacePasses() {
     SimulatedSite sim = TestLino.installation().createSite("space_" + Long.toHexString(System.nanoTime() & 0xffffff));
     Site production = new Site(sim.name(), sim.dir().getParent(), sim.dir(), SiteState.PRODUCTION,
-        sim.registeredServiceCommands(), DatabaseKind.SQLITE, false, "tester", List.of(), null, null, null);
+        sim.registeredServiceCommands(), DatabaseKind.SQLITE, false, "tester", List.of(), null, null, false, null);
     CheckSpaceStep step = new CheckSpaceStep(new PreviewProperties(java.nio.file.Path.of("upgrades.log"), "0 0 2 * * ?", 2,
         List.of("true"), List.of("settings.py"), List.of(),
         DataSize.ofMegabytes(1), PreviewProperties.WebServer.NGINX, Path.of("target/vhosts"), "{site}.example.org",

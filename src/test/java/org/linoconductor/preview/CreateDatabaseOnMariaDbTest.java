@@ -52,7 +52,7 @@ class CreateDatabaseOnMariaDbTest {
     server.drop("my_berta"); // a leftover of an interrupted earlier run
     CreateDatabaseStep step = new CreateDatabaseStep(properties());
     Site production = new Site("my_anna", root, root.resolve("my_anna"), SiteState.PRODUCTION,
-        ServiceCommands.DEFAULTS, DatabaseKind.MYSQL, false, "tester", List.of(), null, null, null);
+        ServiceCommands.DEFAULTS, DatabaseKind.MYSQL, false, "tester", List.of(), null, null, false, null);
 
     StepOutcome created = step.execute(StepContexts.real(production, step.topic(),
         Map.of(Variables.NEW_SITE, "my_berta"), root.resolve("logs")));

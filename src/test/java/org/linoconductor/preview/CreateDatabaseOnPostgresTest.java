@@ -78,7 +78,7 @@ class CreateDatabaseOnPostgresTest {
 
   private Site site(DatabaseKind kind) {
     return new Site("pg_anna", root, root.resolve("pg_anna"), SiteState.PRODUCTION, ServiceCommands.DEFAULTS, kind,
-        false, "tester", List.of(), null, null, null);
+        false, "tester", List.of(), null, null, false, null);
   }
 
   private static PreviewProperties properties(JdbcAdmin postgresAdmin) {

@@ -302,7 +302,7 @@ class PreviewSetupProcessTest {
       throw new java.io.UncheckedIOException(e);
     }
     registry.register(new SiteRequest(newSite, root.toString(), newSite, SiteState.PREVIEW, DatabaseKind.SQLITE,
-        false, "tester", List.of("tester"), null, null, null), null, null);
+        false, "tester", List.of("tester"), null, null, null, null), null, null);
     previews.register(new PreviewSite(newSite, production, true, runId));
   }
 

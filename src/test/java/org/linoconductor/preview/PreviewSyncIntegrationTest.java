@@ -135,8 +135,8 @@ class PreviewSyncIntegrationTest {
     SimulatedLino root = TestLino.rootOf(prod.name());
     SimulatedSite preview = root.createSite(name);
     registry.register(new SiteRequest(name, root.root().toString(), name, SiteState.PREVIEW,
-        DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, preview.registeredServiceCommands()),
-        null, null);
+        DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, preview.registeredServiceCommands(),
+        null), null, null);
     previews.register(new PreviewSite(name, prod.name(), false, null));
     managePy(prod, "dump2py", "snapshot2preview");
     Path snapshot = prod.dir().resolve("snapshot2preview");

@@ -48,6 +48,6 @@ final class PreviewTestSites {
       throw new UncheckedIOException(e);
     }
     registry.register(new SiteRequest(name, root.toString(), name, state, null, null, "tester", null, null, null,
-        null), null, null);
+        null, null), null, null);
   }
 }

@@ -61,7 +61,7 @@ class RemovePreviewStepTest {
     Path anna = Files.createDirectories(root.resolve("anna"));
     Files.writeString(anna.resolve("manage.py"), "# anna\n");
     return new Site("anna", root, anna, SiteState.PRODUCTION, ServiceCommands.DEFAULTS, DatabaseKind.SQLITE, false,
-        "tester", List.of(), null, null, null);
+        "tester", List.of(), null, null, false, null);
   }
 
   private static RemovePreviewStep step() {

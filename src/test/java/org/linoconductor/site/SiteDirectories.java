@@ -29,6 +29,6 @@ final class SiteDirectories {
 
   static SiteRequest request(String name, Path root, String directory, SiteState state) {
     return new SiteRequest(name, root.toString(), directory, state, null, null, "anna_owner",
-        List.of("tester"), "https://" + name + ".example.org", null, null);
+        List.of("tester"), "https://" + name + ".example.org", null, null, null);
   }
 }

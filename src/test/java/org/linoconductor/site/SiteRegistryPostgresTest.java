@@ -41,7 +41,7 @@ class SiteRegistryPostgresTest {
 
     Site registered = registry.register(new SiteRequest("pg_anna", root.toString(), "pg_anna",
         SiteState.PREVIEW, DatabaseKind.POSTGRESQL, true, "anna_owner", List.of("tester"),
-        "https://anna.example.org", null, null), null, null);
+        "https://anna.example.org", null, null, null), null, null);
     registry.changeState("pg_anna", SiteState.PRODUCTION);
 
     assertThat(registry.require("pg_anna")).isEqualTo(registered.withState(SiteState.PRODUCTION));

@@ -30,7 +30,7 @@ class SiteRegistryTest {
 
     Site registered = registry.register(new SiteRequest("anna", root.toString(), "anna",
         SiteState.PREVIEW, DatabaseKind.POSTGRESQL, true, "anna_owner", List.of("tester", "berta"),
-        "https://anna.example.org", "https://anna.example.org/news", commands), null, null);
+        "https://anna.example.org", "https://anna.example.org/news", commands, true), null, null);
 
     assertThat(registry.require("anna")).isEqualTo(registered);
     Site read = registry.find("anna").orElseThrow();
@@ -38,6 +38,7 @@ class SiteRegistryTest {
     assertThat(read.serviceCommands()).isEqualTo(commands);
     assertThat(read.testers()).containsExactly("berta", "tester");
     assertThat(read.usesElastic()).isTrue();
+    assertThat(read.fourEyes()).isTrue();
     assertThat(registry.all()).containsExactly(read);
   }
 
@@ -49,6 +50,7 @@ class SiteRegistryTest {
     registry.register(request("anna", root, "anna"), null, null);
 
     assertThat(registry.all()).extracting(Site::name).containsExactly("anna", "berta");
+    assertThat(registry.all()).extracting(Site::fourEyes).as("the four-eyes rule is asked for").containsOnly(false);
   }
 
   @Test
@@ -81,7 +83,7 @@ class SiteRegistryTest {
   void aSiteMovesAlongItsLifeCycleAndNotBackwards() {
     site(root, "anna");
     registry.register(new SiteRequest("anna", root.toString(), "anna", SiteState.PREVIEW, null,
-        null, "anna_owner", null, null, null, null), null, null);
+        null, "anna_owner", null, null, null, null, null), null, null);
 
     assertThat(registry.changeState("anna", SiteState.PRODUCTION).state()).isEqualTo(SiteState.PRODUCTION);
     assertThat(registry.require("anna").state()).isEqualTo(SiteState.PRODUCTION);

@@ -37,6 +37,7 @@ class SiteSeederTest {
             database-kind: postgresql
             uses-elastic: true
             contact: mdg_owner
+            four-eyes: true
             release-notes-url: https://mdg3.example.org/news
             service-commands:
               stop: [[sudo, service, apache2, stop]]
@@ -55,6 +56,8 @@ class SiteSeederTest {
     Site mdg3 = registry.require("mdg3");
     assertThat(mdg3.databaseKind()).isEqualTo(DatabaseKind.POSTGRESQL);
     assertThat(mdg3.usesElastic()).isTrue();
+    assertThat(mdg3.fourEyes()).isTrue();
+    assertThat(registry.require("anna").fourEyes()).isFalse();
     assertThat(mdg3.releaseNotesUrl()).isEqualTo("https://mdg3.example.org/news");
     assertThat(mdg3.serviceCommands().restartWeb()).containsExactly(List.of("sudo", "service", "nginx", "restart"));
     assertThat(registry.require("anna").state()).isEqualTo(SiteState.PREVIEW);

@@ -125,7 +125,7 @@ class SiteValidatorTest {
   @Test
   void aRelativeRootIsRefused() {
     assertThatThrownBy(() -> validator.validate(
-            new SiteRequest("anna", "lino_local", "anna", null, null, null, "o", null, null, null, null)))
+            new SiteRequest("anna", "lino_local", "anna", null, null, null, "o", null, null, null, null, null)))
         .hasMessageContaining("is relative")
         .extracting("field").isEqualTo("root");
   }
@@ -135,7 +135,7 @@ class SiteValidatorTest {
     site(root, "anna");
 
     assertThatThrownBy(() -> validator.validate(
-            new SiteRequest("anna", root.toString(), "anna", null, null, null, " ", null, null, null, null)))
+            new SiteRequest("anna", root.toString(), "anna", null, null, null, " ", null, null, null, null, null)))
         .hasMessageContaining("contact is missing")
         .extracting("field").isEqualTo("contact");
   }
@@ -158,6 +158,6 @@ class SiteValidatorTest {
 
   private SiteRequest withCommands(ServiceCommands commands) {
     return new SiteRequest("anna", root.toString(), "anna", null, null, null, "anna_owner", null,
-        null, null, commands);
+        null, null, commands, null);
   }
 }

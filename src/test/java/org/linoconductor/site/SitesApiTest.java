@@ -51,7 +51,19 @@ class SitesApiTest {
     assertThat(site.get("directory").asText()).isEqualTo(root.resolve("api_anna").toString());
     assertThat(site.get("state").asText()).isEqualTo("PREVIEW");
     assertThat(site.get("serviceCommands").get("stop").get(0).get(2).asText()).isEqualTo("apache2");
+    assertThat(site.get("fourEyes").asBoolean(true)).isFalse();
     assertThat(Http.json(tester.get("/api/sites")).findValuesAsText("name")).contains("api_anna");
+  }
+
+  @Test
+  void theFourEyesRuleIsRegisteredAndShown() {
+    site(root, "api_dora");
+
+    HttpResponse<String> created = operator.postJson("/api/sites",
+        body("api_dora", "api_dora").replace("\"state\"", "\"fourEyes\": true, \"state\""));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(Http.json(tester.get("/api/sites/api_dora")).get("fourEyes").asBoolean()).isTrue();
   }
 
   @Test

@@ -32,7 +32,7 @@ class SiteRunListenerTest {
     Files.createDirectories(root.resolve("gone"));
     Files.writeString(root.resolve("gone/manage.py"), "# stands for a Lino site\n");
     registry.register(new SiteRequest("gone", root.toString(), "gone", SiteState.OLD, null, null, "tester", null,
-        null, null, null), null, null);
+        null, null, null, null), null, null);
     Path archived = root.resolve("archive/gone");
     registry.archive("gone", archived, "operator", null);
 

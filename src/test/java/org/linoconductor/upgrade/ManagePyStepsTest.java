@@ -66,7 +66,7 @@ class ManagePyStepsTest {
     SimulatedSite elastic = lino.freshSite();
     elastic.installPlugin("lino.modlib.elastic");
     Site elasticSite = new Site(elastic.name(), elastic.dir().getParent(), elastic.dir(), site.state(),
-        elastic.registeredServiceCommands(), site.databaseKind(), true, "tester", List.of("tester"), null, null, null);
+        elastic.registeredServiceCommands(), site.databaseKind(), true, "tester", List.of("tester"), null, null, false, null);
     var step = new BuildIndexesStep();
 
     var unchanged = step.execute(lino.real(elasticSite, step.topic(), Map.of(Variables.SCHEMA_CHANGED, false)));
@@ -128,7 +128,7 @@ class ManagePyStepsTest {
   @Test
   void dry_runs_render_each_command_and_run_none() {
     Site elasticSite = new Site(site.name(), site.root(), site.directory(), site.state(), site.serviceCommands(),
-        site.databaseKind(), true, "tester", List.of("tester"), null, null, null);
+        site.databaseKind(), true, "tester", List.of("tester"), null, null, false, null);
     var steps = List.of(new InstallRequirementsStep(), new BuildIndexesStep(), new CollectStaticStep(), new CheckDataStep());
     List<String> rendered = steps.stream().flatMap(step -> {
       var context = lino.dryRun(elasticSite, step.topic(), Map.of());

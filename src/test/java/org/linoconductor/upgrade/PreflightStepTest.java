@@ -50,7 +50,7 @@ class PreflightStepTest {
     Site registered = SimulatedInstallation.site(lino.freshSite());
     Site site = new Site(registered.name(), registered.root(), registered.directory(), registered.state(),
         new ServiceCommands(List.of(), registered.serviceCommands().start(), List.of()), registered.databaseKind(),
-        false, "tester", List.of("tester"), null, null, null);
+        false, "tester", List.of("tester"), null, null, false, null);
     var context = lino.real(site, step.topic());
 
     var outcome = step.execute(context);

@@ -138,7 +138,7 @@ class ProductionUpgradeIntegrationTest {
   private SimulatedSite registered(SimulatedSite site) {
     registry.register(new SiteRequest(site.name(), site.dir().getParent().toString(), site.name(),
         SiteState.PRODUCTION, DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null,
-        site.registeredServiceCommands()), null, null);
+        site.registeredServiceCommands(), null), null, null);
     return site;
   }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -30,6 +31,7 @@ import org.linoconductor.TestLino;
 import org.linoconductor.audit.AuditTrail;
 import org.linoconductor.audit.RunRecord;
 import org.linoconductor.audit.RunOutcome;
+import org.linoconductor.security.ConductorAuthorizations;
 import org.linoconductor.security.ConductorGroups;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteState;
@@ -65,6 +67,8 @@ class ProductionUpgradeProcessTest {
   @Autowired AuditTrail audit;
 
   @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired ConductorAuthorizations authorizations;
   ProcessDriver driver;
 
   @BeforeEach
@@ -266,6 +270,68 @@ class ProductionUpgradeProcessTest {
         assertThat(decision.comment()).isEqualTo("checked the calendar and two invoices");
       });
     });
+  }
+
+  @Test
+  void onAFourEyesSiteWhoStartedTheUpgradeMayNotSignItOffButAnotherOperatorMay() {
+    TestLino.productionSite(registry, "upg_4eyes", true);
+    ProcessInstance run = startAs("olga", "upg_4eyes");
+    passUpgradeSteps("upg_4eyes");
+    String signOff = driver.task(run, SIGN_OFF).getId();
+    String refusal = "Four-eyes rule for site upg_4eyes: user olga started this run, so another tester or operator"
+        + " must sign it off.";
+
+    assertThatThrownBy(() -> tasks.claim(signOff, "olga")).hasMessageContaining(refusal);
+    assertThat(driver.task(run, SIGN_OFF).getAssignee()).as("the refused claim left nothing").isNull();
+    assertThatThrownBy(() -> signOffAs("olga", signOff)).hasMessageContaining(refusal);
+    assertThatThrownBy(() -> signOffAs(null, signOff)).as("a completion that names no user")
+        .hasMessageContaining(refusal).hasMessageContaining("names no user");
+    assertThat(run).isWaitingAtExactly(SIGN_OFF);
+
+    tasks.claim(signOff, "tom");
+    signOffAs("tom", signOff);
+
+    assertThat(run).hasPassed(UPGRADE_SUCCEEDED).isEnded();
+    assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
+      assertThat(record.startedBy()).isEqualTo("olga");
+      assertThat(record.decisions()).extracting(RunRecord.Decision::decidedBy).containsExactly("tom");
+    });
+  }
+
+  @Test
+  void withoutTheFourEyesRuleWhoStartedTheUpgradeMaySignItOff() {
+    TestLino.productionSite(registry, "upg_2eyes");
+    ProcessInstance run = startAs("olga", "upg_2eyes");
+    passUpgradeSteps("upg_2eyes");
+    String signOff = driver.task(run, SIGN_OFF).getId();
+
+    tasks.claim(signOff, "olga");
+    signOffAs("olga", signOff);
+
+    assertThat(run).hasPassed(UPGRADE_SUCCEEDED).isEnded();
+  }
+
+  /** An upgrade of {@code site} started by {@code user}, an operator (Camunda authorization is on). */
+  private ProcessInstance startAs(String user, String site) {
+    authorizations.ensureOperatorsGroup();
+    identity.setAuthentication(user, List.of(ConductorGroups.OPERATORS));
+    try {
+      return runtime.startProcessInstanceByKey(ProductionUpgradeProcess.KEY, Map.of(StepVariables.SITE, site));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Completes the sign-off with "the site works" as {@code user}, an operator, or as nobody (null). */
+  private void signOffAs(String user, String task) {
+    if (user != null) {
+      identity.setAuthentication(user, List.of(ConductorGroups.OPERATORS));
+    }
+    try {
+      tasks.complete(task, Map.of(Variables.SITE_WORKS, true));
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   private ProcessInstance start(String site, boolean dryRun) {

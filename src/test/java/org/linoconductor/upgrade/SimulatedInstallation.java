@@ -49,7 +49,7 @@ final class SimulatedInstallation {
   /** The site as the registry would hold it: production, SQLite, the fake service commands. */
   static Site site(SimulatedSite sim, String url) {
     return new Site(sim.name(), sim.dir().getParent(), sim.dir(), SiteState.PRODUCTION,
-        sim.registeredServiceCommands(), DatabaseKind.SQLITE, false, "tester", List.of("tester"), url, null, null);
+        sim.registeredServiceCommands(), DatabaseKind.SQLITE, false, "tester", List.of("tester"), url, null, false, null);
   }
 
   static Site site(SimulatedSite sim) {

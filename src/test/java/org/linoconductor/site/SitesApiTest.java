@@ -60,7 +60,7 @@ class SitesApiTest {
     site(root, "api_dora");
 
     HttpResponse<String> created = operator.postJson("/api/sites",
-        body("api_dora", "api_dora").replace("\"state\"", "\"fourEyes\": true, \"state\""));
+        body("api_dora").replace("\"state\"", "\"fourEyes\": true, \"state\""));
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(Http.json(tester.get("/api/sites/api_dora")).get("fourEyes").asBoolean()).isTrue();

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.RunRefusedException;
 import org.linoconductor.step.SiteLock;
 import org.linoconductor.step.StepVariables;
 import org.springframework.stereotype.Component;
@@ -70,7 +71,7 @@ class AttemptStartListener implements ExecutionListener {
     TimeoutDecision decision = TimeoutDecision.of(startVariable,
         site.fourEyes() ? TimeoutDecision.CANCEL : properties.timeoutDecision());
     if (site.fourEyes() && decision == TimeoutDecision.ACCEPT) {
-      throw new IllegalArgumentException("Start variable '" + Variables.TIMEOUT_DECISION + "' is '" + startVariable
+      throw new RunRefusedException("Start variable '" + Variables.TIMEOUT_DECISION + "' is '" + startVariable
           + "', but site " + site.name() + " has the four-eyes rule: an attempt nobody decided would become"
           + " production with nobody signing it off. Write cancel or leave it empty.");
     }
@@ -85,11 +86,11 @@ class AttemptStartListener implements ExecutionListener {
     try {
       duration = Duration.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("Start variable '" + Variables.DURATION + "' is '" + text
+      throw new RunRefusedException("Start variable '" + Variables.DURATION + "' is '" + text
           + "', which is no ISO-8601 duration: write e.g. PT1H (one hour), PT90M or PT2H30M.");
     }
     if (duration.isZero() || duration.isNegative()) {
-      throw new IllegalArgumentException("Start variable '" + Variables.DURATION + "' is '" + text
+      throw new RunRefusedException("Start variable '" + Variables.DURATION + "' is '" + text
           + "': an attempt must last some time, e.g. PT1H.");
     }
     return duration;
@@ -111,7 +112,7 @@ class AttemptStartListener implements ExecutionListener {
       try {
         return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
       } catch (DateTimeParseException again) {
-        throw new IllegalArgumentException("Start variable '" + Variables.START_AT + "' is '" + text
+        throw new RunRefusedException("Start variable '" + Variables.START_AT + "' is '" + text
             + "', which is no ISO date-time: write e.g. 2026-12-01T18:00 (local time) or"
             + " 2026-12-01T18:00+01:00, or leave it empty to start now.");
       }

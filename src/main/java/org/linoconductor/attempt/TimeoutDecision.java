@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Decisions;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
+import org.linoconductor.step.RunRefusedException;
 
 /** What an upgrade attempt ends with when nobody decides in time. */
 enum TimeoutDecision {
@@ -36,7 +37,7 @@ enum TimeoutDecision {
         return decision;
       }
     }
-    throw new IllegalArgumentException("Start variable '" + Variables.TIMEOUT_DECISION + "' is '" + text
+    throw new RunRefusedException("Start variable '" + Variables.TIMEOUT_DECISION + "' is '" + text
         + "': write accept or cancel, or leave it empty for this installation's default ("
         + configured.value + ", conductor.attempt.timeout-decision).");
   }

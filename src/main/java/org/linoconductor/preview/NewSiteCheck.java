@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.linoconductor.preview.PreviewSetupProcess.Variables;
 import org.linoconductor.site.SiteNames;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.RunRefusedException;
 import org.linoconductor.step.StepVariables;
 import org.springframework.stereotype.Component;
 
@@ -31,27 +32,27 @@ class NewSiteCheck implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     String production = (String) execution.getVariable(StepVariables.SITE);
     if (!(execution.getVariable(Variables.NEW_SITE) instanceof String name) || name.isBlank()) {
-      throw new IllegalArgumentException("Start variable '" + Variables.NEW_SITE + "' is missing: give the neutral"
+      throw new RunRefusedException("Start variable '" + Variables.NEW_SITE + "' is missing: give the neutral"
           + " name of the new preview site, e.g. 'berta' (a directory of that name is made next to "
           + production + ").");
     }
     try {
       SiteNames.check(name);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("New site '" + name + "' is refused: " + e.getMessage(), e);
+      throw new RunRefusedException("New site '" + name + "' is refused: " + e.getMessage(), e);
     }
     Path root = sites.require(production).root();
     if (Files.exists(root.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-      throw new IllegalArgumentException("New site '" + name + "' is refused: " + root.resolve(name)
+      throw new RunRefusedException("New site '" + name + "' is refused: " + root.resolve(name)
           + " exists already. Choose a name that is free in " + root + ".");
     }
     if (sites.find(name).isPresent()) {
-      throw new IllegalArgumentException("New site '" + name + "' is refused: a site of that name is registered"
+      throw new RunRefusedException("New site '" + name + "' is refused: a site of that name is registered"
           + " already (see /api/sites). Choose another name.");
     }
     if (execution.getVariable(Variables.RELEASE_NOTES_URL) instanceof String url && !url.isBlank()
         && !isHttp(url)) {
-      throw new IllegalArgumentException("Start variable '" + Variables.RELEASE_NOTES_URL + "' is not an http(s)"
+      throw new RunRefusedException("Start variable '" + Variables.RELEASE_NOTES_URL + "' is not an http(s)"
           + " address: " + url);
     }
   }

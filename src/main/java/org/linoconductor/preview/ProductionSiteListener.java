@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.linoconductor.preview.PreviewSyncProcess.Variables;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.RunRefusedException;
 import org.linoconductor.step.SiteLock;
 import org.linoconductor.step.StepVariables;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class ProductionSiteListener implements ExecutionListener {
       return;
     }
     String site = (String) execution.getVariable(StepVariables.SITE);
-    PreviewSite preview = previews.find(site).orElseThrow(() -> new IllegalStateException("Site " + site
+    PreviewSite preview = previews.find(site).orElseThrow(() -> new RunRefusedException("Site " + site
         + " mirrors no production site: it has no row in table preview_site. A preview-setup run registers"
         + " one; a preview made by hand needs PreviewSites.register before it can be synced."));
     String production = preview.productionSite();

@@ -1,7 +1,7 @@
 package org.linoconductor.step;
 
 /** A run was refused because another run works on the same site. */
-public class SiteBusyException extends RuntimeException {
+public class SiteBusyException extends RunRefusedException {
 
   SiteBusyException(String message) {
     super(message);

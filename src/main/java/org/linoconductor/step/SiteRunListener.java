@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteState;
+import org.linoconductor.site.UnknownSiteException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +35,11 @@ class SiteRunListener implements ExecutionListener {
     Object site = execution.getVariable(StepVariables.SITE);
     if (EVENTNAME_START.equals(execution.getEventName())) {
       if (!(site instanceof String name) || name.isBlank()) {
-        throw new IllegalArgumentException("Start variable '" + StepVariables.SITE
+        throw new RunRefusedException("Start variable '" + StepVariables.SITE
             + "' is missing: give the name of a registered site (see /api/sites).");
       }
-      Site target = sites.require(name);
+      Site target = sites.find(name).orElseThrow(() -> new RunRefusedException(new UnknownSiteException(name)
+          .getMessage()));
       refuseArchived(execution, target);
       requireState(execution, target);
       lock.acquire(name, execution);

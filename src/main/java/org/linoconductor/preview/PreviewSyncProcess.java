@@ -22,7 +22,7 @@ public final class PreviewSyncProcess {
     public static final String COLLECT_STATIC = "CollectStatic";
     public static final String LOG_SYNC_END = "LogSyncEnd";
     public static final String SYNC_STEP_FAILED = "SyncStepFailed";
-    public static final String RESTORE_ABANDONED = "RestoreAbandoned";
+    public static final String RESTORE_FAILED = "RestoreFailed";
     public static final String ADAPT_RESTORE_SCRIPT = "adaptRestoreScript";
     public static final String RETRY_AFTER_ADAPTING = "RetryAfterAdapting";
     public static final String SYNC_FAILED = "syncFailed";

@@ -129,13 +129,25 @@ class PreviewSyncProcessTest {
     pass("psy_adapt");
     pass("psy_adapt");
 
-    assertThat(run).hasPassed(RESTORE_ABANDONED, RETRY_AFTER_ADAPTING, PREVIEW_SYNCED).hasNotPassed(SYNC_FAILED)
+    assertThat(run).hasPassed(RESTORE_FAILED, RETRY_AFTER_ADAPTING, PREVIEW_SYNCED).hasNotPassed(SYNC_FAILED)
         .isEnded();
     assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
       assertThat(record.outcome()).isEqualTo(RunOutcome.SUCCEEDED);
       assertThat(record.decisions()).extracting(RunRecord.Decision::taskKey, RunRecord.Decision::choice)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(ADAPT_RESTORE_SCRIPT, "action=retry"));
     });
+  }
+
+  @Test
+  void aRestore2previewThatNoLongerFitsProductionsDumpAlsoAsksToAdaptIt() {
+    ProcessInstance run = start("psy_stale", "psy_stale_prod");
+    passUntil("psy_stale", RESTORE_TO_PREVIEW);
+    fail("psy_stale", RESTORE_TO_PREVIEW, "TypeError: create_contacts_person() got an unexpected keyword argument",
+        Map.of());
+
+    assertThat(run).isWaitingAtExactly(ADAPT_RESTORE_SCRIPT);
+    decide(run, ADAPT_RESTORE_SCRIPT, Map.of(StepVariables.ACTION, Actions.RETRY));
+    assertThat(run).variables().containsEntry(StepVariables.FAILED_ACTIVITY, MIRROR_FILES);
   }
 
   @Test
@@ -161,7 +173,7 @@ class PreviewSyncProcessTest {
         .isEqualTo("Decide on failed sync");
     decide(run, SYNC_FAILED, Map.of(StepVariables.ACTION, Actions.ABORT, StepVariables.COMMENT, "disk full"));
 
-    assertThat(run).hasPassedInOrder(MIRROR_FILES, RESTORE_ABANDONED, SYNC_FAILED, RETRY_FAILED_SYNC, SYNC_ABORTED)
+    assertThat(run).hasPassedInOrder(MIRROR_FILES, RESTORE_FAILED, SYNC_FAILED, RETRY_FAILED_SYNC, SYNC_ABORTED)
         .hasNotPassed(ADAPT_RESTORE_SCRIPT, PREVIEW_SYNCED).isEnded();
     assertThat(audit.run(run.getId())).hasValueSatisfying(
         record -> assertThat(record.outcome()).isEqualTo(RunOutcome.ABORTED));

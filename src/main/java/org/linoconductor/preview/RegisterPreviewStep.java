@@ -2,6 +2,8 @@ package org.linoconductor.preview;
 
 import java.util.List;
 import java.util.Map;
+import org.linoconductor.audit.AuditTrail;
+import org.linoconductor.audit.RunRecord;
 import org.linoconductor.preview.PreviewSetupProcess.Variables;
 import org.linoconductor.site.ServiceCommands;
 import org.linoconductor.site.Site;
@@ -30,11 +32,13 @@ class RegisterPreviewStep implements Step {
   private final SiteRegistry sites;
   private final PreviewSites previews;
   private final TransactionTemplate transaction;
+  private final AuditTrail audit;
 
-  RegisterPreviewStep(SiteRegistry sites, PreviewSites previews, TransactionTemplate transaction) {
+  RegisterPreviewStep(SiteRegistry sites, PreviewSites previews, TransactionTemplate transaction, AuditTrail audit) {
     this.sites = sites;
     this.previews = previews;
     this.transaction = transaction;
+    this.audit = audit;
   }
 
   @Override
@@ -66,10 +70,12 @@ class RegisterPreviewStep implements Step {
     ServiceCommands renamed = new ServiceCommands(rename(commands.stop(), replacement),
         rename(commands.start(), replacement), rename(commands.restartWeb(), replacement));
     String releaseNotes = context.variable(Variables.RELEASE_NOTES_URL, String.class).orElse(null);
+    // The registration is the first entry of the preview's history: by whoever started the setup.
+    String registeredBy = audit.run(context.runId()).map(RunRecord::startedBy).orElse(null);
     transaction.executeWithoutResult(status -> {
       sites.register(new SiteRequest(name, production.root().toString(), name, SiteState.PREVIEW,
           production.databaseKind(), production.usesElastic(), production.contact(), production.testers(),
-          null, releaseNotes, renamed, production.fourEyes()), null, context.runId());
+          null, releaseNotes, renamed, production.fourEyes()), registeredBy, context.runId());
       previews.register(new PreviewSite(name, production.name(), true, context.runId()));
     });
     return StepOutcome.succeeded("Registered " + name + " as PREVIEW of " + production.name()

@@ -106,6 +106,12 @@ class DemoChecksTest {
     assertThat(state("anna")).isEqualTo("OLD");
     assertThat(SiteLinks.target(root, SiteLinks.PROD)).hasValue("berta");
     assertThat(Files.exists(root.resolve(SiteLinks.PREVIEW), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    // GET /api/sites shows each transition with who and when: berta registered by the operator's
+    // setup, promoted by the tester's decision.
+    JsonNode history = Http.json(operator.get("/api/sites/berta")).get("history");
+    assertThat(history).extracting(change -> change.get("to").asText() + " by " + change.get("changedBy").asText())
+        .containsExactly("PREVIEW by operator", "PRODUCTION by tester");
+    assertThat(history.get(1).get("run").asText()).isEqualTo(accepted);
 
     // /runs lists both with their outcome, for operator and tester alike.
     for (Http user : List.of(operator, tester)) {

@@ -47,6 +47,27 @@ class TesterRunGrantsTest {
     runtime.deleteProcessInstance(other, "test done");
   }
 
+  @Test
+  void aTesterNamedInTheRegistryButInNoGroupSeesThatSitesRuns() {
+    // TestLino registers its production sites with "tester" as contact and tester.
+    authorizations.ensureUser("tester", "tester");
+    String named = waitingRun("grant_c");
+
+    var response = Http.as(port, "tester", "tester")
+        .get("/engine-rest/process-instance?processDefinitionKey=" + SiteSnapshotProcess.KEY);
+
+    List<String> seen = new ArrayList<>();
+    Http.json(response).forEach(instance -> seen.add(instance.get("id").asText()));
+    assertThat(seen).contains(named);
+    authorizations.ensureTestersOf("grant_a");
+    authorizations.ensureUser("tester_a", "tester_a", ConductorGroups.testersOf("grant_a"));
+    List<String> seenByOther = new ArrayList<>();
+    Http.json(Http.as(port, "tester_a", "tester_a").get("/engine-rest/process-instance?processDefinitionKey="
+        + SiteSnapshotProcess.KEY)).forEach(instance -> seenByOther.add(instance.get("id").asText()));
+    assertThat(seenByOther).as("a tester of another site").doesNotContain(named);
+    runtime.deleteProcessInstance(named, "test done");
+  }
+
   /** A run that stays: its snapshot is empty, so it waits for an operator's decision. */
   private String waitingRun(String site) {
     TestLino.productionSite(registry, site).enable(Scenario.EMPTY_SNAPSHOT, "");

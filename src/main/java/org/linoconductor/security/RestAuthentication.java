@@ -19,8 +19,8 @@ import org.springframework.core.Ordered;
  * their own sign-in.
  *
  * <p>The filter finds the engine in the path after its servlet path ({@code /engine-rest}); the
- * path of {@code /api/*} names none, so its filter is given the application's engine. Only the engine list,
- * {@code GET /engine-rest/engine}, stays open, by Camunda's design.
+ * path of {@code /api/*} names none, so its filter is given the application's engine. The engine list
+ * ({@code GET /engine-rest/engine}), open in Camunda's filter, needs a user too.
  */
 @Configuration(proxyBeanMethods = false)
 class RestAuthentication {
@@ -33,8 +33,8 @@ class RestAuthentication {
   private static final int FIRST = Ordered.HIGHEST_PRECEDENCE + 10;
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
-    return basic("conductor-rest-authentication", new ProcessEngineAuthenticationFilter(), ENGINE_REST);
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter(ProcessEngine engine) {
+    return basic("conductor-rest-authentication", new EngineRestAuthenticationFilter(engine.getName()), ENGINE_REST);
   }
 
   @Bean

@@ -30,7 +30,8 @@ class RestAuthenticationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/engine-rest/process-definition", "/engine-rest/task", "/api/sites"})
+  @ValueSource(strings = {"/engine-rest/process-definition", "/engine-rest/task", "/engine-rest/engine",
+      "/engine-rest/engine/default/task", "/api/sites"})
   void anonymousCallersAreAskedForBasicCredentials(String path) {
     HttpResponse<String> response = Http.anonymous(port).get(path);
 
@@ -40,7 +41,8 @@ class RestAuthenticationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/engine-rest/process-definition", "/engine-rest/task", "/api/sites"})
+  @ValueSource(strings = {"/engine-rest/process-definition", "/engine-rest/task", "/engine-rest/engine",
+      "/api/sites"})
   void anOperatorIsLetIn(String path) {
     assertThat(Http.as(port, "operator", "operator").get(path).statusCode()).isEqualTo(200);
   }

@@ -93,6 +93,8 @@ class ArchiveSiteDirectoryStep implements Step {
       return StepOutcome.failed(e.getMessage() + " Nothing was moved.");
     } catch (IOException | UncheckedIOException e) {
       return StepOutcome.failed(whyNotMoved(site, to, e instanceof UncheckedIOException u ? u.getCause() : e));
+    } catch (RuntimeException recordFailed) {
+      return StepOutcome.failed(notRecorded(site, from, to, recordFailed));
     }
     return StepOutcome.succeeded("Moved " + from + " to " + to + "; " + site.name() + " is ARCHIVED", archivedTo);
   }
@@ -109,6 +111,20 @@ class ArchiveSiteDirectoryStep implements Step {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The record could not be written or committed, maybe after the rename: the directory goes back,
+   * so that the registry and the disk agree (OLD, in the root).
+   */
+  private static String notRecorded(Site site, Path from, Path to, RuntimeException cause) {
+    boolean moved = Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS) && !Files.exists(from, LinkOption.NOFOLLOW_LINKS);
+    if (moved) {
+      move(to, from);
+    }
+    return "Could not record " + site.name() + " as ARCHIVED: " + cause.getMessage() + "."
+        + (moved ? " The directory was moved back to " + from + "." : "") + " Nothing changed: " + site.name()
+        + " is still " + site.state() + " in " + from + ". Retry when the database answers again.";
   }
 
   private static String whyNotMoved(Site site, Path to, Exception cause) {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorProcessTest;
 import org.linoconductor.site.Site;
@@ -20,6 +21,9 @@ import org.linoconductor.site.SiteState;
 import org.linoconductor.step.StepContexts;
 import org.linoconductor.step.StepOutcome;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The step alone, with an archive directory configured (conductor.archive.dir) and its refusals. */
@@ -31,6 +35,7 @@ class ArchiveSiteDirectoryStepTest {
 
   @Autowired SiteRegistry registry;
   @Autowired TransactionTemplate transactions;
+  @Autowired DataSource dataSource;
 
   @Test
   void aConfiguredArchiveDirectoryReceivesTheSiteUnderItsName() throws IOException {
@@ -90,6 +95,30 @@ class ArchiveSiteDirectoryStepTest {
     assertThat(registry.require("arst_fs").state()).isEqualTo(SiteState.OLD);
     assertThat(registry.require("arst_fs").archivedTo()).isNull();
     assertThat(registry.history("arst_fs")).extracting(change -> change.to()).containsExactly(SiteState.OLD);
+  }
+
+  @Test
+  void aRecordThatCannotBeCommittedPutsTheDirectoryBack() throws IOException {
+    Site site = oldSite("arst_commit");
+    Path archive = SITES.resolve("commit-" + UUID.randomUUID());
+    // The database refuses the commit after the rename: as if it went away at that moment.
+    TransactionTemplate failingCommit = new TransactionTemplate(new DataSourceTransactionManager(dataSource) {
+      @Override
+      protected void doCommit(DefaultTransactionStatus status) {
+        doRollback(status); // what a database that fails to commit keeps: nothing
+        throw new CannotCreateTransactionException("connection lost at commit");
+      }
+    });
+
+    StepOutcome outcome = new ArchiveSiteDirectoryStep(registry, new ArchiveProperties(archive), failingCommit)
+        .execute(context(site, "operator"));
+
+    assertThat(outcome.status()).isEqualTo(StepOutcome.Status.FAILED);
+    assertThat(outcome.summary()).contains("Could not record arst_commit as ARCHIVED: connection lost at commit",
+        "moved back to " + site.directory(), "still OLD");
+    assertThat(site.directory().resolve("manage.py")).exists();
+    assertThat(archive.resolve("arst_commit")).doesNotExist();
+    assertThat(registry.require("arst_commit").state()).isEqualTo(SiteState.OLD);
   }
 
   private ArchiveSiteDirectoryStep step(Path archiveDir) {

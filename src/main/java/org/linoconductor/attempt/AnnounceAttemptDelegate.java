@@ -4,7 +4,6 @@ import org.linoconductor.notify.Mail;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -49,10 +48,7 @@ class AnnounceAttemptDelegate implements JavaDelegate {
     execution.setVariable(Variables.ANNOUNCEMENT, text);
     String subject = AttemptAnnouncement.subject(production.name(), start, ZoneId.systemDefault());
     log.info("ATTEMPT-001 {} (run {}):\n{}", subject, execution.getProcessInstanceId(), text);
-    List<String> users = new ArrayList<>(production.testers());
-    users.addAll(preview.testers());
-    users.add(production.contact());
-    users.add(preview.contact());
+    List<String> users = AttemptSites.people(production, preview);
     execution.setVariable(MAILED, mail.send(mail.addresses(users), subject, text));
   }
 }

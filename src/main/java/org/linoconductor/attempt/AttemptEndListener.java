@@ -2,7 +2,6 @@ package org.linoconductor.attempt;
 
 import org.linoconductor.notify.Mail;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -47,10 +46,7 @@ class AttemptEndListener implements ExecutionListener {
     execution.setVariable(Variables.RESULT_MESSAGE, text);
     String subject = AttemptAnnouncement.resultSubject(ending, production.name());
     log.info("ATTEMPT-005 {} (run {}): {}", subject, execution.getProcessInstanceId(), text);
-    List<String> users = new ArrayList<>(production.testers());
-    users.addAll(preview.testers());
-    users.add(production.contact());
-    users.add(preview.contact());
+    List<String> users = AttemptSites.people(production, preview);
     mail.send(mail.addresses(users), subject, text);
   }
 }

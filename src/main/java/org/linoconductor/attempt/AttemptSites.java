@@ -34,6 +34,13 @@ class AttemptSites {
   }
 
   /** Runs {@code site}'s commands for {@code action} in that site, in order, stopping at the first failure. */
+  /** Who hears about an attempt: the people of both sites, production's first. */
+  static List<String> people(Site production, Site preview) {
+    List<String> people = new ArrayList<>(production.people());
+    people.addAll(preview.people());
+    return people;
+  }
+
   static StepOutcome runServices(StepContext context, Site site, Action action) {
     ServiceCommands services = site.serviceCommands();
     List<List<String>> commands = new ArrayList<>();

@@ -4,7 +4,6 @@ import org.linoconductor.notify.Mail;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -50,10 +49,7 @@ class RemindAttemptDelegate implements JavaDelegate {
     Site production = sites.require((String) execution.getVariable(Variables.PRODUCTION_SITE));
     String subject = "Reminder: upgrade attempt of " + production.name() + " soon";
     log.info("ATTEMPT-006 {} (run {})", subject, execution.getProcessInstanceId());
-    List<String> users = new ArrayList<>(production.testers());
-    users.addAll(preview.testers());
-    users.add(production.contact());
-    users.add(preview.contact());
+    List<String> users = AttemptSites.people(production, preview);
     mail.send(mail.addresses(users), subject, text);
   }
 }

@@ -42,7 +42,6 @@ class RunVisibility {
   }
 
   private static boolean testedBy(Site site, String user, List<String> groups) {
-    return groups.contains(ConductorGroups.testersOf(site.name())) || site.testers().contains(user)
-        || user.equals(site.contact());
+    return groups.contains(ConductorGroups.testersOf(site.name())) || site.people().contains(user);
   }
 }

@@ -26,10 +26,7 @@ class SitePeopleCandidates implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Site site = sites.require((String) task.getVariable(StepVariables.SITE));
-    if (site.contact() != null && !site.contact().isBlank()) {
-      task.addCandidateUser(site.contact());
-    }
-    site.testers().forEach(task::addCandidateUser);
+    site.people().forEach(task::addCandidateUser);
     String testers = ConductorGroups.testersOf(site.name());
     if (task.getCandidates().stream().noneMatch(link -> testers.equals(link.getGroupId()))) {
       task.addCandidateGroup(testers);

@@ -1,12 +1,12 @@
 package org.linoconductor.security;
 
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.linoconductor.audit.RunStarted;
+import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -34,14 +34,7 @@ class TesterRunGrants {
     Authorization group = read(run);
     group.setGroupId(ConductorGroups.testersOf(run.site()));
     authorizations.saveAuthorization(group);
-    Set<String> people = new LinkedHashSet<>();
-    sites.find(run.site()).ifPresent(site -> {
-      people.addAll(site.testers());
-      if (site.contact() != null) {
-        people.add(site.contact());
-      }
-    });
-    for (String user : people) {
+    for (String user : sites.find(run.site()).map(Site::people).orElse(List.of())) {
       Authorization grant = read(run);
       grant.setUserId(user);
       authorizations.saveAuthorization(grant);

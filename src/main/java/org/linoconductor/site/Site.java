@@ -1,6 +1,7 @@
 package org.linoconductor.site;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +34,16 @@ public record Site(
 
   public Site {
     testers = List.copyOf(testers);
+  }
+
+  /** Who tests the site and signs it off: its contact (when set) and its testers, each once. */
+  public List<String> people() {
+    List<String> people = new ArrayList<>();
+    if (contact != null && !contact.isBlank()) {
+      people.add(contact);
+    }
+    testers.stream().filter(tester -> !people.contains(tester)).forEach(people::add);
+    return List.copyOf(people);
   }
 
   Site withState(SiteState newState) {

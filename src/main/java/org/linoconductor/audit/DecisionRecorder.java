@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.linoconductor.step.ProcessProperty;
 import org.linoconductor.step.StepVariables;
@@ -39,15 +41,22 @@ class DecisionRecorder implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     UserTask element = task.getBpmnModelElementInstance();
-    String choice = Optional.ofNullable(element).flatMap(e -> ProcessProperty.of(e, DECISION))
-        .map(variable -> variable + "=" + task.getVariable(variable)).orElse(null);
-    String context = Optional.ofNullable(element).flatMap(e -> ProcessProperty.of(e, CONTEXT))
-        .map(names -> Arrays.stream(names.split(",")).map(String::trim)
-            .map(variable -> variable + "=" + task.getVariable(variable)).collect(Collectors.joining(", ")))
-        .orElse(null);
+    String choice = valuesNamedBy(element, DECISION, task);
+    String context = valuesNamedBy(element, CONTEXT, task);
     Object comment = task.getVariable(StepVariables.COMMENT);
     records.decided(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(),
         Decider.of(identity, task), choice, context, comment == null ? null : comment.toString(), Instant.now());
     task.getExecution().removeVariable(StepVariables.COMMENT);
+  }
+
+  /**
+   * "name=value" of each variable the element's {@code property} names (comma-separated), joined
+   * with ", "; null when the element has no such property.
+   */
+  static String valuesNamedBy(BaseElement element, String property, VariableScope variables) {
+    return Optional.ofNullable(element).flatMap(e -> ProcessProperty.of(e, property))
+        .map(names -> Arrays.stream(names.split(",")).map(String::trim)
+            .map(variable -> variable + "=" + variables.getVariable(variable)).collect(Collectors.joining(", ")))
+        .orElse(null);
   }
 }

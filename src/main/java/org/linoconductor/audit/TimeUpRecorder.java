@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.linoconductor.step.ProcessProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +29,7 @@ class TimeUpRecorder implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     SequenceFlow flow = (SequenceFlow) execution.getBpmnModelElementInstance();
     Activity task = ((BoundaryEvent) flow.getSource()).getAttachedTo();
-    String choice = ProcessProperty.of(task, DecisionRecorder.DECISION)
-        .map(variable -> variable + "=" + execution.getVariable(variable)).orElse(null);
+    String choice = DecisionRecorder.valuesNamedBy(task, DecisionRecorder.DECISION, execution);
     records.decided(execution.getProcessInstanceId(), task.getId(), task.getName(), null, choice, null, WHY,
         Instant.now());
   }

@@ -37,12 +37,12 @@ class RunRecorder implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     String id = execution.getProcessInstanceId();
+    String processKey = ProcessProperty.processKey(execution);
+    String site = String.valueOf(execution.getVariable(StepVariables.SITE));
     if (EVENTNAME_START.equals(execution.getEventName())) {
-      records.runStarted(id, processKey(execution),
-          String.valueOf(execution.getVariable(StepVariables.SITE)), startedBy(execution),
+      records.runStarted(id, processKey, site, startedBy(execution),
           Boolean.TRUE.equals(execution.getVariable(StepVariables.DRY_RUN)), Instant.now());
-      events.publishEvent(new RunStarted(id, processKey(execution),
-          String.valueOf(execution.getVariable(StepVariables.SITE))));
+      events.publishEvent(new RunStarted(id, processKey, site));
       return;
     }
     String endActivity = execution.getCurrentActivityId();
@@ -50,9 +50,8 @@ class RunRecorder implements ExecutionListener {
         .orElse(RunOutcome.CANCELLED);
     String reason = outcome == RunOutcome.CANCELLED ? cancelReason(execution) : null;
     records.runEnded(id, outcome, endActivity, reason, Instant.now());
-    events.publishEvent(new RunEnded(id, processKey(execution), String.valueOf(execution.getVariable(StepVariables.SITE)),
-        outcome));
-    log.info("AUDIT-001 Run {} on site {} ended: {}", id, execution.getVariable(StepVariables.SITE), outcome);
+    events.publishEvent(new RunEnded(id, processKey, site, outcome));
+    log.info("AUDIT-001 Run {} on site {} ended: {}", id, site, outcome);
   }
 
   /**
@@ -67,10 +66,6 @@ class RunRecorder implements ExecutionListener {
     }
     DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
     return caller == null ? null : records.startedBy(caller.getProcessInstanceId()).orElse(null);
-  }
-
-  private static String processKey(DelegateExecution execution) {
-    return execution.getProcessDefinitionId().split(":")[0];
   }
 
   private static String cancelReason(DelegateExecution execution) {

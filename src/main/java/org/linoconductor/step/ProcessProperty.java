@@ -15,6 +15,12 @@ public final class ProcessProperty {
 
   private ProcessProperty() {}
 
+  /** The key of the process the execution runs in (its definition id is "key:version:id"). */
+  public static String processKey(DelegateExecution execution) {
+    String definitionId = execution.getProcessDefinitionId();
+    return definitionId.substring(0, definitionId.indexOf(':'));
+  }
+
   /** The property {@code name} of the element {@code elementId} of the execution's diagram. */
   public static Optional<String> of(DelegateExecution execution, String elementId, String name) {
     if (elementId == null) {

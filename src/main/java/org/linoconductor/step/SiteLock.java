@@ -37,13 +37,7 @@ public class SiteLock {
    * preview-sync on the sites it holds, and the called run works under its caller's lock.
    */
   public void acquire(String site, DelegateExecution execution) {
-    acquire(site, execution.getProcessInstanceId(), processKey(execution), callers(execution));
-  }
-
-  /** The key of the process {@code execution} runs in. */
-  static String processKey(DelegateExecution execution) {
-    String definitionId = execution.getProcessDefinitionId();
-    return definitionId.substring(0, definitionId.indexOf(':'));
+    acquire(site, execution.getProcessInstanceId(), ProcessProperty.processKey(execution), callers(execution));
   }
 
   /** The runs that called this one through call activities, nearest first. */

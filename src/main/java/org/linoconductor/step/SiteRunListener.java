@@ -54,7 +54,7 @@ class SiteRunListener implements ExecutionListener {
     if (site.state() == SiteState.ARCHIVED) {
       throw new SiteStateException("Site " + site.name() + " is ARCHIVED"
           + (site.archivedTo() == null ? "" : " (its directory is in " + site.archivedTo() + ")")
-          + ": no process runs on an archived site, " + SiteLock.processKey(execution) + " neither. Choose another"
+          + ": no process runs on an archived site, " + ProcessProperty.processKey(execution) + " neither. Choose another"
           + " site (see /api/sites); to use " + site.name() + " again, bring its directory back by hand"
           + " (README, 'Archive an old site').");
     }
@@ -62,7 +62,7 @@ class SiteRunListener implements ExecutionListener {
 
   /** A process that names a {@value #REQUIRED_STATE} runs only on sites in that state. */
   private static void requireState(DelegateExecution execution, Site site) {
-    String processKey = SiteLock.processKey(execution);
+    String processKey = ProcessProperty.processKey(execution);
     ProcessProperty.of(execution, processKey, REQUIRED_STATE).map(SiteState::valueOf).ifPresent(required -> {
       if (site.state() != required) {
         throw new SiteStateException("Process " + processKey + " runs on " + required + " sites only; site "

@@ -14,40 +14,30 @@ import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.RunRefusedException;
-import org.linoconductor.step.SiteLock;
 import org.linoconductor.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Start and end listener of upgrade-attempt ({@code ${attemptStartListener}}, after the site and
- * production listeners): at the start it checks {@code duration}, {@code startAt} and {@code
- * timeoutDecision} (never accept on a site with the four-eyes rule), refusing the start with a clear
- * message; sets {@code startAtDate} (for the timer), the time-out decision that applies and {@code
- * siteUrl} (for the form); and locks the production site too, so that no other run (an upgrade, a
- * snapshot) works on it during the attempt. At the end it frees the production site.
+ * Start listener of upgrade-attempt ({@code ${attemptStartListener}}, after the site and production
+ * listeners, which lock both sites for the attempt): checks {@code duration}, {@code startAt} and
+ * {@code timeoutDecision} (never accept on a site with the four-eyes rule), refusing the start with a
+ * clear message; sets {@code startAtDate} (for the timer), the time-out decision that applies and
+ * {@code siteUrl} (for the form).
  */
 @Component("attemptStartListener")
 class AttemptStartListener implements ExecutionListener {
 
   private final SiteRegistry sites;
-  private final SiteLock lock;
   private final AttemptProperties properties;
 
-  AttemptStartListener(SiteRegistry sites, SiteLock lock, AttemptProperties properties) {
+  AttemptStartListener(SiteRegistry sites, AttemptProperties properties) {
     this.sites = sites;
-    this.lock = lock;
     this.properties = properties;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object production = execution.getVariable(Variables.PRODUCTION_SITE);
-    if (!EVENTNAME_START.equals(execution.getEventName())) {
-      if (production instanceof String name) {
-        lock.release(name, execution.getProcessInstanceId());
-      }
-      return;
-    }
+    String production = (String) execution.getVariable(Variables.PRODUCTION_SITE);
     Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
     execution.setVariable(Variables.DURATION, duration(execution.getVariable(Variables.DURATION)).toString());
     execution.setVariable(Variables.TIMEOUT_DECISION,
@@ -58,8 +48,7 @@ class AttemptStartListener implements ExecutionListener {
     Instant reminder = start.minus(properties.reminderBefore());
     execution.setVariable(Variables.REMINDER_NEEDED, reminder.isAfter(now));
     execution.setVariable(Variables.REMINDER_AT_DATE, Date.from(reminder.isAfter(now) ? reminder : now));
-    lock.acquire(production.toString(), execution);
-    String url = sites.find(production.toString()).map(Site::url).orElse(null);
+    String url = sites.find(production).map(Site::url).orElse(null);
     execution.setVariable(Variables.SITE_URL, url != null ? url : preview.url() != null ? preview.url() : "");
   }
 

@@ -10,11 +10,12 @@ import org.linoconductor.step.StepVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * Start and end listener of preview-sync ({@code ${productionSiteListener}}, after {@code ${siteRunListener}}):
+ * Start and end listener of preview-sync and upgrade-attempt ({@code ${productionSiteListener}}, after
+ * {@code ${siteRunListener}}):
  * finds in table preview_site which production the preview mirrors and locks that site too for the
- * run, so that no upgrade restores it while the sync dumps it and two previews of one production
- * never dump into its snapshot2preview at once (a sync called by preview-setup or upgrade-attempt
- * works under their lock). A preview without that row is refused at the start, so no step ever
+ * run: no other run (an upgrade, a snapshot) works on it while a sync dumps it or an attempt stands in
+ * for it, and two previews of one production never dump into its snapshot2preview at once (a sync
+ * called by preview-setup or upgrade-attempt works under their lock). At the end it frees it. A preview without that row is refused at the start, so no step ever
  * guesses where to dump from.
  */
 @Component("productionSiteListener")

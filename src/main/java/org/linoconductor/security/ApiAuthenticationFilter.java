@@ -7,32 +7,22 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Optional;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.linoconductor.page.SignedInUser;
 
 /**
- * Camunda's HTTP Basic filter for {@code /api/*}, which also lets in a user signed in to the
- * conductor's pages, so that the pages' script can read the API. Only for reading (GET, HEAD):
- * a signed-in browser could be made to send other requests from a foreign page, Basic callers
- * cannot.
+ * The HTTP Basic filter of {@code /engine-rest} (same engine, same users) for {@code /api/*}, which
+ * also lets in a user signed in to the conductor's pages, so that the pages' script can read the
+ * API. Only for reading (GET, HEAD): a signed-in browser could be made to send other requests from
+ * a foreign page, Basic callers cannot.
  */
-class ApiAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+class ApiAuthenticationFilter extends EngineRestAuthenticationFilter {
 
   private final SessionAuthentication sessions;
-  private final String engineName;
 
+  /** {@code engineName}: {@code /api/*} names no engine in its path, so it is always the application's. */
   ApiAuthenticationFilter(SessionAuthentication sessions, String engineName) {
+    super(engineName);
     this.sessions = sessions;
-    this.engineName = engineName;
-  }
-
-  /**
-   * The application's engine, whatever it is named: {@code /api/*} has no engine in its path, and
-   * Camunda's filter would fall back to an engine named "default".
-   */
-  @Override
-  protected String extractEngineName(String requestUrl) {
-    return engineName;
   }
 
   @Override

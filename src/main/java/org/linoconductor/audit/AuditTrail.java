@@ -3,6 +3,7 @@ package org.linoconductor.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,6 +32,15 @@ public class AuditTrail {
         processInstanceId);
     return jdbc.query("select * from run_record where process_instance_id = ?", AuditTrail::summary,
         processInstanceId).stream().findFirst().map(run -> RunRecord.of(run, decisions));
+  }
+
+  /** How long the latest run of {@code processKey} on {@code site} that ended with {@code outcome} took. */
+  public Optional<Duration> lastDuration(String processKey, String site, RunOutcome outcome) {
+    return jdbc.query("""
+        select started_at, ended_at from run_record where site = ? and process_key = ? and outcome = ?
+        order by started_at desc limit 1""",
+        (rs, i) -> Duration.between(instant(rs, "started_at"), instant(rs, "ended_at")), site, processKey,
+        outcome.name()).stream().findFirst();
   }
 
   /** The runs in scope that match, newest first, one page of them. */

@@ -85,6 +85,11 @@ public class SiteLock {
         .map(holder -> busy(site, holder).getMessage());
   }
 
+  /** The run that holds {@code site} now, if one does: lets a caller ask what that run is doing. */
+  public Optional<String> holder(String site) {
+    return holders(site).stream().map(Holder::processInstanceId).filter(this::isRunning).findFirst();
+  }
+
   private List<Holder> holders(String site) {
     return jdbc.query("select process_instance_id, process_key, acquired_at from site_lock where site = ?",
         (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), site);

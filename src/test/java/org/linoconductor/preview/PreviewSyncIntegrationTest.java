@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +22,8 @@ import org.linoconductor.preview.PreviewSyncProcess.Elements;
 import org.linoconductor.preview.PreviewSyncProcess.Topics;
 import org.linoconductor.preview.PreviewSyncProcess.Variables;
 import org.linoconductor.sim.Scenario;
-import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
-import org.linoconductor.site.DatabaseKind;
 import org.linoconductor.site.SiteRegistry;
-import org.linoconductor.site.SiteRequest;
-import org.linoconductor.site.SiteState;
 import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
 import org.linoconductor.step.StepVariables;
@@ -39,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PreviewSyncIntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(120);
-  private static final String ADAPTED = "# adapted by the operator for the preview's code\n";
+  private static final String ADAPTED = SimulatedPreviews.ADAPTED;
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
@@ -126,21 +121,9 @@ class PreviewSyncIntegrationTest {
         org.assertj.core.groups.Tuple.tuple(Topics.LOG_SYNC_END, StepRun.Status.SUCCEEDED));
   }
 
-  /**
-   * A preview of {@code prod} as the seed leaves it before its first sync: its own copy of the site,
-   * and in production a snapshot2preview with restore2preview.py made from restore.py (and adapted).
-   * Production's data then changes, so that only a sync makes the two equal.
-   */
+  /** {@link SimulatedPreviews#previewOf}, after which production's data changes: only a sync makes the two equal. */
   private SimulatedSite previewOf(SimulatedSite prod, String name) throws IOException {
-    SimulatedLino root = TestLino.rootOf(prod.name());
-    SimulatedSite preview = root.createSite(name);
-    registry.register(new SiteRequest(name, root.root().toString(), name, SiteState.PREVIEW,
-        DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, preview.registeredServiceCommands(),
-        null), null, null);
-    previews.register(new PreviewSite(name, prod.name(), false, null));
-    managePy(prod, "dump2py", "snapshot2preview");
-    Path snapshot = prod.dir().resolve("snapshot2preview");
-    Files.writeString(snapshot.resolve("restore2preview.py"), ADAPTED + Files.readString(snapshot.resolve("restore.py")));
+    SimulatedSite preview = SimulatedPreviews.previewOf(registry, previews, prod, name, false);
     // Users delete two partners in production: its data now differs from the preview's.
     deletePartners(prod, 149, 150);
     return preview;
@@ -178,18 +161,7 @@ class PreviewSyncIntegrationTest {
     }
   }
 
-  private static String managePy(SimulatedSite site, String... args) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(site.managePy(args)).directory(site.dir().toFile())
-        .redirectErrorStream(true);
-    builder.environment().putAll(site.activatedEnvironment());
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes());
-    try {
-      assertThat(process.waitFor()).as(output).isZero();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    return output;
+  private static String managePy(SimulatedSite site, String... args) {
+    return SimulatedPreviews.managePy(site, args);
   }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every BPMN file is made to be opened in Camunda Modeler and matches the Java constants:
  * process id = file name, a shape or edge for every element, a name on every flow node, a history
- * time to live, and every id, topic and form a constants class names exists in the diagram.
+ * time to live, and every id, topic, message and form a constants class names exists in the diagram.
  */
 class ProcessModelTest {
 
@@ -74,6 +75,8 @@ class ProcessModelTest {
         switch (nested.getSimpleName()) {
           case "Elements" -> assertThat(model.<FlowNode>getModelElementById(value)).as("element %s", value).isNotNull();
           case "Topics" -> assertThat(topics).as("topic %s", value).contains(value);
+          case "Messages" -> assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
+              .as("message %s", value).contains(value);
           case "Forms" -> assertThat(Files.exists(Path.of("processes", value + ".form"))).as("form %s", value).isTrue();
           default -> { }
         }

@@ -62,9 +62,15 @@ public class AuditTrail {
         + " order by started_at desc, process_instance_id desc", AuditTrail::summary, args.toArray());
   }
 
-  /** The process keys the record holds runs of. */
+  /** The process keys the record holds runs of (reads every run: see {@link ProcessKeys}). */
   List<String> processKeys() {
     return jdbc.queryForList("select distinct process_key from run_record", String.class);
+  }
+
+  /** Whether the record holds a run of {@code processKey}. */
+  boolean hasRunsOf(String processKey) {
+    return !jdbc.queryForList("select 1 from run_record where process_key = ? fetch first 1 rows only", Integer.class,
+        processKey).isEmpty();
   }
 
   private static String where(RunFilter filter, RunScope scope, List<Object> args) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -25,20 +26,21 @@ record RunFilter(String site, String process, String outcome, LocalDate from, Lo
    * Reads the query parameters as a caller sent them.
    *
    * @param visibleSite whether the caller may see a site: an invisible site is "unknown" to them
-   * @param processes the process keys there are (deployed or in the record)
+   * @param knownProcess whether there is such a process (deployed or in the record)
+   * @param processes all of them, for the message when one is unknown
    * @throws BadRunRequestException naming the parameter at fault and what it accepts
    */
   static RunFilter parse(String site, String process, String outcome, String from, String to, String page,
-      String size, Predicate<String> visibleSite, Set<String> processes) {
+      String size, Predicate<String> visibleSite, Predicate<String> knownProcess, Supplier<Set<String>> processes) {
     String siteName = blankToNull(site);
     if (siteName != null && !visibleSite.test(siteName)) {
       throw new BadRunRequestException("site", "Unknown site '" + siteName + "': use one of the sites listed at"
           + " /api/sites that you may see, or leave 'site' out.");
     }
     String processKey = blankToNull(process);
-    if (processKey != null && !processes.contains(processKey)) {
+    if (processKey != null && !knownProcess.test(processKey)) {
       throw new BadRunRequestException("process", "Unknown process '" + processKey + "': use one of "
-          + String.join(", ", processes.stream().sorted().toList()) + ", or leave 'process' out.");
+          + String.join(", ", processes.get().stream().sorted().toList()) + ", or leave 'process' out.");
     }
     LocalDate fromDay = date("from", from);
     LocalDate toDay = date("to", to);

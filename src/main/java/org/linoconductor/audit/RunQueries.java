@@ -4,9 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.StepLogs;
@@ -25,17 +22,17 @@ class RunQueries {
   private final StepLogs logs;
   private final CodeStates codeStates;
   private final SiteRegistry sites;
-  private final RepositoryService repository;
+  private final ProcessKeys processes;
   private final RunVisibility visibility;
 
   RunQueries(AuditTrail trail, StepRunRepository steps, StepLogs logs, CodeStates codeStates, SiteRegistry sites,
-      RepositoryService repository, RunVisibility visibility) {
+      ProcessKeys processes, RunVisibility visibility) {
     this.trail = trail;
     this.steps = steps;
     this.logs = logs;
     this.codeStates = codeStates;
     this.sites = sites;
-    this.repository = repository;
+    this.processes = processes;
     this.visibility = visibility;
   }
 
@@ -47,7 +44,7 @@ class RunQueries {
   RunFilter filter(RunScope scope, String site, String process, String outcome, String from, String to,
       String page, String size) {
     return RunFilter.parse(site, process, outcome, from, to, page, size,
-        name -> scope.includes(name) && sites.find(name).isPresent(), processes());
+        name -> scope.includes(name) && sites.find(name).isPresent(), processes::known, processes::all);
   }
 
   RunPage page(RunFilter filter, RunScope scope) {
@@ -86,9 +83,6 @@ class RunQueries {
 
   /** Process keys deployed now or found in the record (a process may have been retired). */
   Set<String> processes() {
-    Set<String> keys = new TreeSet<>(trail.processKeys());
-    repository.createProcessDefinitionQuery().latestVersion().list().stream()
-        .map(ProcessDefinition::getKey).forEach(keys::add);
-    return keys;
+    return processes.all();
   }
 }

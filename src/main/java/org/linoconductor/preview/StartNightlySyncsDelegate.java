@@ -1,5 +1,6 @@
 package org.linoconductor.preview;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,20 +50,17 @@ class StartNightlySyncsDelegate implements JavaDelegate {
   private final NightlySyncResults results;
   private final PreviewSites previews;
   private final SyncRuns syncs;
-  private final SyncOrder order;
   private final SiteRegistry sites;
   private final SiteLock lock;
   private final RuntimeService runtime;
   private final PreviewProperties properties;
   private final NightlyWakeUp wakeUp;
 
-  StartNightlySyncsDelegate(NightlySyncResults results, PreviewSites previews, SyncRuns syncs, SyncOrder order,
-      SiteRegistry sites, SiteLock lock, RuntimeService runtime, PreviewProperties properties,
-      NightlyWakeUp wakeUp) {
+  StartNightlySyncsDelegate(NightlySyncResults results, PreviewSites previews, SyncRuns syncs, SiteRegistry sites,
+      SiteLock lock, RuntimeService runtime, PreviewProperties properties, NightlyWakeUp wakeUp) {
     this.results = results;
     this.previews = previews;
     this.syncs = syncs;
-    this.order = order;
     this.sites = sites;
     this.lock = lock;
     this.runtime = runtime;
@@ -74,36 +72,44 @@ class StartNightlySyncsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     wakeUp.afterRound(wakeUp.changes()); // first of all: a change from now on is seen or wakes the night again
     String nightly = execution.getProcessInstanceId();
-    for (NightlySyncResult started : results.ofRun(nightly)) {
-      if (started.result() == Result.STARTED) {
-        SyncRuns.Progress progress = syncs.of(started.syncRun());
-        note(started, progress.result(), started.syncRun(), progress.detail());
+    long working = 0;
+    Set<String> started = new HashSet<>();
+    for (NightlySyncResult sync : results.ofRun(nightly)) {
+      if (sync.result() == Result.STARTED) {
+        SyncRuns.Progress progress = syncs.of(sync.syncRun());
+        note(sync, progress.result(), sync.syncRun(), progress.detail());
+        started.add(sync.syncRun());
+        working += progress.result() == Result.STARTED ? 1 : 0;
       }
     }
+    working += syncs.workingOtherThan(started);
     Map<String, NightlySyncResult> pending = results.ofRun(nightly).stream()
         .filter(r -> r.result() == Result.PENDING)
         .collect(Collectors.toMap(NightlySyncResult::site, Function.identity()));
-    long working = syncs.working();
+    Map<String, String> productionOf = previews.all().stream()
+        .collect(Collectors.toMap(PreviewSite::site, PreviewSite::productionSite));
+    Map<String, Optional<Busy>> busy = new HashMap<>(); // a production's holder, looked at once a round
     Set<String> productionsStartedNow = new HashSet<>();
-    for (String site : order.of(List.copyOf(pending.keySet()))) {
+    for (String site : SyncOrder.of(List.copyOf(pending.keySet()), productionOf, results.expected(nightly))) {
       if (working >= properties.maxConcurrentSyncs()) {
         break;
       }
       NightlySyncResult preview = pending.get(site);
-      Optional<String> production = previews.find(site).map(PreviewSite::productionSite);
-      Optional<String> skip = notAPreview(site);
+      Optional<String> production = Optional.ofNullable(productionOf.get(site));
+      Optional<String> skip = notAPreview(site, sites.find(site).orElse(null));
       if (skip.isPresent()) {
         note(preview, Result.SKIPPED, null, skip.get());
         continue;
       }
-      Optional<Busy> busy = busy(site).or(() -> production.flatMap(this::busy));
-      if (busy.filter(Busy::waitsForSomeone).isPresent()) {
-        note(preview, Result.SKIPPED, null, busy.get().refusal() + " That run " + busy.get().waiting() + ".");
+      Optional<Busy> holder = busy.computeIfAbsent(site, this::busy)
+          .or(() -> production.flatMap(p -> busy.computeIfAbsent(p, this::busy)));
+      if (holder.filter(Busy::waitsForSomeone).isPresent()) {
+        note(preview, Result.SKIPPED, null, holder.get().refusal() + " That run " + holder.get().waiting() + ".");
         continue;
       }
-      if (busy.isPresent() || production.filter(productionsStartedNow::contains).isPresent()) {
-        note(preview, Result.PENDING, null, busy.map(Busy::waitingFor).orElseGet(() -> "waits for the sync of another"
-            + " preview of " + production.get() + ", started at the same moment"));
+      if (holder.isPresent() || production.filter(productionsStartedNow::contains).isPresent()) {
+        note(preview, Result.PENDING, null, holder.map(Busy::waitingFor).orElseGet(() -> "waits for the sync of"
+            + " another preview of " + production.get() + ", started at the same moment"));
         continue;
       }
       String run = runtime.startProcessInstanceByKey(PreviewSyncProcess.KEY,
@@ -134,13 +140,12 @@ class StartNightlySyncsDelegate implements JavaDelegate {
   }
 
   /** Why preview-sync would refuse the site whatever runs: it is gone, or no longer a preview. */
-  private Optional<String> notAPreview(String name) {
-    Optional<Site> site = sites.find(name);
-    if (site.isEmpty()) {
+  private static Optional<String> notAPreview(String name, Site site) {
+    if (site == null) {
       return Optional.of("site " + name + " is no longer registered");
     }
-    if (site.get().state() != SiteState.PREVIEW) {
-      return Optional.of("site " + name + " is " + site.get().state() + ", no longer PREVIEW");
+    if (site.state() != SiteState.PREVIEW) {
+      return Optional.of("site " + name + " is " + site.state() + ", no longer PREVIEW");
     }
     return Optional.empty();
   }

@@ -3,6 +3,7 @@ package org.linoconductor.preview;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,20 +43,23 @@ class SyncRuns {
 
   /** STARTED while the run works, else SYNCED or FAILED with how it ended or what it waits for. */
   Progress of(String syncRun) {
+    Optional<String> waiting = waiting(syncRun);
+    // Asked after what it waits for: a run that ended meanwhile is taken as ended, not as waiting.
     if (runtime.createProcessInstanceQuery().processInstanceId(syncRun).count() == 0) {
       RunOutcome outcome = audit.run(syncRun).map(RunRecord::outcome).orElse(null);
       return outcome == RunOutcome.SUCCEEDED ? new Progress(Result.SYNCED, "run " + syncRun + " succeeded")
           : new Progress(Result.FAILED, "run " + syncRun + " ended "
               + (outcome == null ? "without a record" : outcome));
     }
-    return waiting(syncRun).map(what -> new Progress(Result.FAILED, "run " + syncRun + " " + what))
+    return waiting.map(what -> new Progress(Result.FAILED, "run " + syncRun + " " + what))
         .orElseGet(() -> new Progress(Result.STARTED, "run " + syncRun + " is working"));
   }
 
   /**
-   * What a running run waits for when it cannot go on by itself, counting the runs it called: a user
-   * task, an incident, or nothing but timers and messages (an attempt before its agreed start). Empty
-   * while a step or a job of it is to be done or being done: it will end, or come to wait, by itself.
+   * What a run waits for when it cannot go on by itself, counting the runs it called: a user task, an
+   * incident, or only timers and catch events (an attempt before its agreed start). Empty while a step
+   * or a job of it is to be done or being done, and when none of these is found (the run moved on or
+   * ended between the queries): it will end, or come to wait, by itself, and that wakes the night.
    */
   Optional<String> waiting(String run) {
     List<String> tree = withCalledRuns(run);
@@ -64,20 +68,25 @@ class SyncRuns {
     if (task.isPresent()) {
       return Optional.of("waits at \"" + task.get().getName() + "\" for a decision (Tasklist)");
     }
-    for (String id : tree) {
-      if (runtime.createIncidentQuery().processInstanceId(id).count() > 0) {
-        return Optional.of("has an incident (Cockpit)");
-      }
+    if (tree.stream().anyMatch(id -> runtime.createIncidentQuery().processInstanceId(id).count() > 0)) {
+      return Optional.of("has an incident (Cockpit)");
     }
-    boolean working = externalTasks.createExternalTaskQuery().processInstanceIdIn(ids).count() > 0
-        || tree.stream().anyMatch(id -> management.createJobQuery().processInstanceId(id).messages().count() > 0);
-    return working ? Optional.empty() : Optional.of("waits for a timer or a message");
+    if (externalTasks.createExternalTaskQuery().processInstanceIdIn(ids).count() > 0
+        || tree.stream().anyMatch(id -> management.createJobQuery().processInstanceId(id).messages().count() > 0)) {
+      return Optional.empty();
+    }
+    boolean waitsForTimeOrEvent = tree.stream().anyMatch(id -> management.createJobQuery().processInstanceId(id)
+        .timers().count() > 0 || runtime.createEventSubscriptionQuery().processInstanceId(id).count() > 0);
+    return waitsForTimeOrEvent ? Optional.of("waits for a timer or a message") : Optional.empty();
   }
 
-  /** How many preview-sync runs work now, however they were started. */
-  long working() {
+  /**
+   * How many preview-sync runs work now, however they were started, leaving out {@code known}: runs
+   * whose progress the caller has just read.
+   */
+  long workingOtherThan(Set<String> known) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(PreviewSyncProcess.KEY).active().list()
-        .stream().filter(run -> waiting(run.getId()).isEmpty()).count();
+        .stream().filter(run -> !known.contains(run.getId()) && waiting(run.getId()).isEmpty()).count();
   }
 
   /** The run and, recursively, the runs it called through call activities. */

@@ -22,6 +22,7 @@ import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code /api/runs} over real HTTP, read after real site-snapshot runs (see {@link AuditRuns}). */
 @ConductorWebTest
@@ -33,6 +34,7 @@ class RunsApiTest {
   @Autowired ConductorAuthorizations authorizations;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired JdbcTemplate jdbc;
 
   AuditRuns runs;
   Http operator;
@@ -131,6 +133,21 @@ class RunsApiTest {
     assertThat(lines[1]).startsWith(runs.cancelled() + ",site-snapshot,audit_own,operator,")
         .endsWith(",CANCELLED,false,,\"stopped, \"\"by hand\"\"\"");
     assertThat(lines[2]).startsWith(runs.retried() + ",").contains(",SUCCEEDED,false,");
+  }
+
+  @Test
+  void aRetiredProcessFoundOnlyInTheRecordCanStillBeFilteredBy() {
+    String retired = "retired-" + Long.toHexString(System.nanoTime());
+    jdbc.update("""
+        insert into run_record (process_instance_id, process_key, site, started_at, ended_at, outcome)
+        values (?, ?, ?, current_timestamp, current_timestamp, 'SUCCEEDED')""", retired + "-run", retired,
+        AuditRuns.OTHER);
+
+    assertThat(ids(operator.get("/api/runs?process=" + retired))).containsExactly(retired + "-run");
+    assertThat(ids(tester.get("/api/runs?process=" + retired))).isEmpty();
+    HttpResponse<String> unknown = operator.get("/api/runs?process=" + retired + "x");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(Http.json(unknown).get("error").asText()).contains("site-snapshot").contains("nightly-sync");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package org.linoconductor.audit;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,17 +11,28 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Reads the audit record of runs. */
 @Service
 public class AuditTrail {
 
-  private final JdbcTemplate jdbc;
+  private static final int FETCH_SIZE = 500;
+  /** How many matching runs a page counts beyond its start; "more" beyond that. */
+  static final int COUNTED = 10_000;
 
-  AuditTrail(JdbcTemplate jdbc) {
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate reading;
+
+  AuditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.reading = new TransactionTemplate(transactions);
+    this.reading.setReadOnly(true);
   }
 
   public Optional<RunRecord> run(String processInstanceId) {
@@ -43,23 +55,46 @@ public class AuditTrail {
         outcome.name()).stream().findFirst();
   }
 
-  /** The runs in scope that match, newest first, one page of them. */
+  /**
+   * The runs in scope that match, newest first, one page of them, and how many match, counted up to
+   * {@value #COUNTED} runs past the page's start: a page then costs the same with a hundred thousand
+   * runs as with a thousand (the rows come through the index in list order, the count stops early).
+   */
   RunPage page(RunFilter filter, RunScope scope) {
     List<Object> args = new ArrayList<>();
     String where = where(filter, scope, args);
-    Long total = jdbc.queryForObject("select count(*) from run_record" + where, Long.class, args.toArray());
+    long offset = (long) filter.page() * filter.size();
+    long limit = offset + Math.max(COUNTED, filter.size());
+    List<Object> countArgs = new ArrayList<>(args);
+    countArgs.add(limit + 1);
+    Long counted = jdbc.queryForObject("select count(*) from (select 1 from run_record" + where + " limit ?) matching",
+        Long.class, countArgs.toArray());
     args.add(filter.size());
-    args.add((long) filter.page() * filter.size());
+    args.add(offset);
     List<RunSummary> items = jdbc.query("select * from run_record" + where
-        + " order by started_at desc, process_instance_id desc limit ? offset ?", AuditTrail::summary, args.toArray());
-    return new RunPage(items, total == null ? 0 : total, filter.page(), filter.size());
+        + " order by started_at desc, process_instance_id desc limit ? offset ?",
+        AuditTrail::summary, args.toArray());
+    long total = counted == null ? 0 : counted;
+    return new RunPage(items, Math.min(total, limit), total <= limit, filter.page(), filter.size());
   }
 
-  /** Every run in scope that matches, newest first, whatever the filter's page. */
-  List<RunSummary> all(RunFilter filter, RunScope scope) {
+  /**
+   * Hands every run in scope that matches to {@code each}, newest first, whatever the filter's page,
+   * as the rows arrive: a few hundred at a time (PostgreSQL reads through a cursor only inside a
+   * transaction), never all of them in memory.
+   */
+  void forEach(RunFilter filter, RunScope scope, Consumer<RunSummary> each) {
     List<Object> args = new ArrayList<>();
-    return jdbc.query("select * from run_record" + where(filter, scope, args)
-        + " order by started_at desc, process_instance_id desc", AuditTrail::summary, args.toArray());
+    String sql = "select * from run_record" + where(filter, scope, args)
+        + " order by started_at desc, process_instance_id desc";
+    reading.executeWithoutResult(status -> jdbc.query(connection -> {
+      PreparedStatement statement = connection.prepareStatement(sql);
+      statement.setFetchSize(FETCH_SIZE);
+      for (int i = 0; i < args.size(); i++) {
+        statement.setObject(i + 1, args.get(i));
+      }
+      return statement;
+    }, (RowCallbackHandler) rs -> each.accept(summary(rs, rs.getRow()))));
   }
 
   /** The process keys the record holds runs of (reads every run: see {@link ProcessKeys}). */
@@ -69,8 +104,8 @@ public class AuditTrail {
 
   /** Whether the record holds a run of {@code processKey}. */
   boolean hasRunsOf(String processKey) {
-    return !jdbc.queryForList("select 1 from run_record where process_key = ? fetch first 1 rows only", Integer.class,
-        processKey).isEmpty();
+    return !jdbc.queryForList("select 1 from run_record where process_key = ? limit 1", Integer.class, processKey)
+        .isEmpty();
   }
 
   private static String where(RunFilter filter, RunScope scope, List<Object> args) {

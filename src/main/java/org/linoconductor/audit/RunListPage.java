@@ -83,7 +83,8 @@ final class RunListPage {
     long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());
     StringBuilder html = new StringBuilder("<nav class=\"paging\" aria-label=\"Pages\">");
     html.append(page.page() > 0 ? link(filter.onPage(page.page() - 1), "← Newer") : "<span></span>");
-    html.append("<span>Page ").append(page.page() + 1).append(" of ").append(pages).append("</span>");
+    html.append("<span>Page ").append(page.page() + 1).append(page.totalExact() ? " of " : " of more than ")
+        .append(pages).append("</span>");
     html.append(page.hasNext() ? link(filter.onPage(page.page() + 1), "Older →") : "<span></span>");
     return html.append("</nav>\n").toString();
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.StepLogs;
@@ -51,8 +52,8 @@ class RunQueries {
     return trail.page(filter, scope);
   }
 
-  List<RunSummary> all(RunFilter filter, RunScope scope) {
-    return trail.all(filter, scope);
+  void forEach(RunFilter filter, RunScope scope, Consumer<RunSummary> each) {
+    trail.forEach(filter, scope, each);
   }
 
   /** @throws RunNotFoundException when there is no such run in the caller's scope */

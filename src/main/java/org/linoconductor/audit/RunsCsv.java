@@ -1,26 +1,25 @@
 package org.linoconductor.audit;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Runs as CSV (RFC 4180): a header line, CRLF line ends, fields quoted when they need it. */
+/**
+ * Runs as CSV (RFC 4180): a header line, CRLF line ends, fields quoted when they need it. Written a
+ * line at a time, so that the whole record never has to be in memory at once.
+ */
 final class RunsCsv {
 
-  private static final String HEADER = "run,process,site,started_by,started_at,ended_at,duration_seconds,outcome,"
-      + "dry_run,end_activity,end_reason";
+  static final String HEADER = "run,process,site,started_by,started_at,ended_at,duration_seconds,outcome,"
+      + "dry_run,end_activity,end_reason\r\n";
 
   private RunsCsv() {}
 
-  static String of(List<RunSummary> runs) {
-    StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-    for (RunSummary run : runs) {
-      csv.append(Stream.of(run.processInstanceId(), run.processKey(), run.site(), run.startedBy(), run.startedAt(),
-              run.endedAt(), run.durationSeconds(), run.outcome(), run.dryRun(), run.endActivity(), run.endReason())
-          .map(RunsCsv::field).collect(Collectors.joining(","))).append("\r\n");
-    }
-    return csv.toString();
+  /** One run's line, with its CRLF. */
+  static String line(RunSummary run) {
+    return Stream.of(run.processInstanceId(), run.processKey(), run.site(), run.startedBy(), run.startedAt(),
+            run.endedAt(), run.durationSeconds(), run.outcome(), run.dryRun(), run.endActivity(), run.endReason())
+        .map(RunsCsv::field).collect(Collectors.joining(",", "", "\r\n"));
   }
 
   static String field(Object value) {

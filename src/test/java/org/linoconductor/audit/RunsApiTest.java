@@ -114,6 +114,7 @@ class RunsApiTest {
     JsonNode second = ok(operator.get("/api/runs?site=audit_own&size=1&page=1"));
 
     assertThat(second.get("total").asLong()).isEqualTo(2);
+    assertThat(second.get("totalExact").asBoolean()).isTrue();
     assertThat(second.get("page").asInt()).isEqualTo(1);
     assertThat(second.get("size").asInt()).isEqualTo(1);
     assertThat(ids(second)).containsExactly(runs.retried());
@@ -148,6 +149,31 @@ class RunsApiTest {
     HttpResponse<String> unknown = operator.get("/api/runs?process=" + retired + "x");
     assertThat(unknown.statusCode()).isEqualTo(400);
     assertThat(Http.json(unknown).get("error").asText()).contains("site-snapshot").contains("nightly-sync");
+  }
+
+  @Test
+  void aLongRecordIsCountedOnlyTenThousandRunsPastThePageAndTheCsvHoldsItAll() {
+    String bulk = "bulk-" + Long.toHexString(System.nanoTime());
+    int runs = AuditTrail.COUNTED + 51;
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      rows.add(new Object[] {bulk + "-" + i, bulk, AuditRuns.OTHER,
+          java.sql.Timestamp.from(java.time.Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i))});
+    }
+    jdbc.batchUpdate("""
+        insert into run_record (process_instance_id, process_key, site, started_at, ended_at, outcome)
+        values (?, ?, ?, ?, current_timestamp, 'SUCCEEDED')""", rows);
+
+    JsonNode first = ok(operator.get("/api/runs?process=" + bulk));
+    assertThat(first.get("total").asLong()).isEqualTo(AuditTrail.COUNTED);
+    assertThat(first.get("totalExact").asBoolean()).isFalse();
+    assertThat(ids(first)).hasSize(RunFilter.DEFAULT_SIZE).startsWith(bulk + "-" + (runs - 1));
+    JsonNode last = ok(operator.get("/api/runs?process=" + bulk + "&page=" + (runs / RunFilter.DEFAULT_SIZE)));
+    assertThat(last.get("total").asLong()).isEqualTo(runs);
+    assertThat(last.get("totalExact").asBoolean()).isTrue();
+    assertThat(ids(last)).containsExactly(bulk + "-0");
+    String csv = operator.get("/api/runs.csv?process=" + bulk).body();
+    assertThat(csv.split("\r\n")).hasSize(runs + 1);
   }
 
   @ParameterizedTest(name = "{0}")

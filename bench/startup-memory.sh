@@ -10,8 +10,9 @@
 # (VmHWM).
 # Usage: bench/startup-memory.sh [STARTS (5)] [RUNS (20)] [IDLE (60)]
 # Env: JAR (default target/lino-conductor-0.1.0-SNAPSHOT.jar); SETTINGS: lines "label|jar|java options"
-# (default: the shipped jvm.options and the JVM's defaults, both with JAR; a BEFORE_JAR adds "before"
-# with the JVM's defaults).
+# (default: the shipped jvm.options, the same with a class data sharing archive as the Dockerfile makes
+# one (CDS=0 leaves it out), and the JVM's defaults, all with JAR; a BEFORE_JAR adds "before" with the
+# JVM's defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STARTS=${1:-5}
@@ -19,17 +20,7 @@ RUNS=${2:-20}
 IDLE=${3:-60}
 JAR=$(realpath "${JAR:-target/lino-conductor-0.1.0-SNAPSHOT.jar}")
 OPTIONS=$(realpath jvm.options)
-if [ -z "${SETTINGS:-}" ]; then
-  SETTINGS="shipped (@jvm.options)|$JAR|@$OPTIONS
-JVM defaults|$JAR|"
-  if [ -n "${BEFORE_JAR:-}" ]; then
-    SETTINGS="$SETTINGS
-before: $(basename "$BEFORE_JAR"), JVM defaults|$(realpath "$BEFORE_JAR")|"
-  fi
-fi
-mapfile -t settings <<<"$SETTINGS"
 work=$(mktemp -d)
-results="$work/results"
 pid=
 stop() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
@@ -39,6 +30,28 @@ stop() {
   pid=
 }
 trap 'stop; rm -rf "$work"' EXIT
+if [ -z "${SETTINGS:-}" ]; then
+  SETTINGS="shipped (@jvm.options)|$JAR|@$OPTIONS"
+  if [ "${CDS:-1}" = 1 ]; then
+    # As the Dockerfile does: the jar extracted (CDS needs plain jars on the class path) and a training
+    # run that starts the application context and exits, writing the archive of the classes it loaded.
+    java -Djarmode=tools -jar "$JAR" extract --destination "$work/cds" >/dev/null
+    mkdir "$work/cds-training"
+    (cd "$work/cds-training" && java "@$OPTIONS" -XX:ArchiveClassesAtExit="$work/cds/conductor.jsa" \
+      -Dspring.context.exit=onRefresh -jar "$work/cds/$(basename "$JAR")" --server.port=0 \
+      --spring.datasource.url=jdbc:h2:mem:cds >"$work/cds-training.log" 2>&1)
+    SETTINGS="$SETTINGS
+shipped + CDS archive|$work/cds/$(basename "$JAR")|@$OPTIONS -XX:SharedArchiveFile=$work/cds/conductor.jsa"
+  fi
+  SETTINGS="$SETTINGS
+JVM defaults|$JAR|"
+  if [ -n "${BEFORE_JAR:-}" ]; then
+    SETTINGS="$SETTINGS
+before: $(basename "$BEFORE_JAR"), JVM defaults|$(realpath "$BEFORE_JAR")|"
+  fi
+fi
+mapfile -t settings <<<"$SETTINGS"
+results="$work/results"
 
 # launch INDEX: starts setting INDEX in its directory on its port; sets pid; prints "ready started cpu".
 launch() {

@@ -124,7 +124,7 @@ public class AuditTrail {
       args.add(filter.process());
     }
     if (RunFilter.RUNNING.equals(filter.outcome())) {
-      conditions.add("ended_at is null");
+      conditions.add("outcome is null and ended_at is null"); // written together: the outcome's index serves it
     } else if (filter.outcome() != null) {
       conditions.add("outcome = ?");
       args.add(filter.outcome());

@@ -65,7 +65,7 @@ launch() {
   # shellcheck disable=SC2086
   (cd "$dir" && CONDUCTOR_PORT=$port exec java $options -jar "$jar" >"$log" 2>&1) &
   pid=$!
-  until grep -q 'DEMO-000' "$log"; do
+  until grep -qs "DEMO-000" "$log"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "setting '$label' did not start; its log: $log" >&2
       tail -20 "$log" >&2

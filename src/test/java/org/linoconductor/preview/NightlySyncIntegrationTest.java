@@ -76,6 +76,8 @@ class NightlySyncIntegrationTest {
         .activityId(NightlySyncProcess.Elements.MINUTE_PASSED).count()).isZero();
     List<RunRecord> syncs = record.stream().map(r -> audit.run(r.syncRun()).orElseThrow()).toList();
     assertThat(syncs).extracting(RunRecord::outcome).containsOnly(RunOutcome.SUCCEEDED);
+    assertThat(jdbc.queryForObject("select count(*) from run_record where process_key = ? and site like 'nsi_%'",
+        Integer.class, PreviewSyncProcess.KEY)).as("preview-sync runs, none started twice").isEqualTo(4);
     assertThat(mostAtOnce(syncs)).isLessThanOrEqualTo(properties.maxConcurrentSyncs());
     Map<String, RunRecord> bySite = syncs.stream().collect(Collectors.toMap(RunRecord::site, Function.identity()));
     assertThat(mostAtOnce(List.of(bySite.get("nsi_s1"), bySite.get("nsi_s2"), bySite.get("nsi_s3"))))

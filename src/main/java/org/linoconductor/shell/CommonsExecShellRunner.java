@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecuteResultHandler;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
 import org.apache.commons.exec.Executor;
@@ -29,6 +30,10 @@ public class CommonsExecShellRunner implements ShellRunner {
   /** How long to wait for the launch to report the process before killing it. */
   private static final long LAUNCH_WAIT_MILLIS = 10_000;
 
+  /** util-linux's setsid: runs a program as the leader of a new session. */
+  private static final Path SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of)
+      .filter(Files::isExecutable).findFirst().orElse(Path.of("setsid"));
+
   private final ShellProperties properties;
 
   public CommonsExecShellRunner(ShellProperties properties) {
@@ -42,10 +47,15 @@ public class CommonsExecShellRunner implements ShellRunner {
 
   @Override
   public ShellResult run(ShellCommand command) {
+    return run(command, session -> { });
+  }
+
+  @Override
+  public ShellResult run(ShellCommand command, Consumer<ProcessSession> started) {
     Redactor redactor = Redactor.forRun(properties, command);
     String rendered = redactor.redact(command.render());
     try {
-      return execute(command, redactor, rendered);
+      return execute(command, redactor, rendered, started);
     } catch (ShellSetupException e) {
       ShellSetupException redacted = new ShellSetupException(redactor.redact(e.getMessage()), e.getCause());
       LOG.warn("SHELL-006 site={} step={} not started: {}", command.site(), command.step(),
@@ -54,8 +64,10 @@ public class CommonsExecShellRunner implements ShellRunner {
     }
   }
 
-  private ShellResult execute(ShellCommand command, Redactor redactor, String rendered) {
+  private ShellResult execute(ShellCommand command, Redactor redactor, String rendered,
+      Consumer<ProcessSession> sessionStarted) {
     requireDirectory(command);
+    requireSetsid(command);
     Map<String, String> inherited = System.getenv();
     Map<String, String> environment = ProcessEnvironment.of(command, inherited);
     Path program = ProgramLocator.locate(command, environment);
@@ -75,25 +87,34 @@ public class CommonsExecShellRunner implements ShellRunner {
     executor.setWatchdog(watchdog);
     executor.setExitValues(null); // a non-zero exit is a result, not an exception
 
-    CommandLine commandLine = new CommandLine(program);
+    // In a session of its own: after a crash, its processes are found (and ended) by the session id.
+    CommandLine commandLine = new CommandLine(SETSID.toFile());
+    commandLine.addArgument(program.toString(), false);
     command.argv().stream().skip(1).forEach(arg -> commandLine.addArgument(arg, false));
 
     LOG.info("SHELL-001 site={} step={} started: {} (cwd {}, timeout {}, log {})", command.site(),
         command.step(), rendered, command.workingDirectory(), command.timeout(), command.logFile());
-    DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
+    ExitLatch handler = new ExitLatch();
     try {
       executor.execute(commandLine, environment, handler);
     } catch (IOException e) {
       handler.onProcessFailed(new ExecuteException("not started", Executor.INVALID_EXITVALUE, e));
     }
+    reportSession(command, watchdog, sessionStarted);
     Ending ending = awaitEnd(command, handler, watchdog);
-    if (isLaunchFailure(handler.getException())) {
-      Throwable cause = handler.getException().getCause();
+    if (isLaunchFailure(handler.exception())) {
+      Throwable cause = handler.exception().getCause();
       close(command, stdout, stderr, output, "### not started: " + cause + "\n");
       throw ShellSetupException.of(command, "the system could not start " + program + " (" + cause + ").",
           "Check the file: a script needs a '#!' line and the interpreter it names must exist.", cause);
     }
-    int exitStatus = handler.getExitValue();
+    int exitStatus = handler.exitValue();
+    if (setsidCouldNotExec(exitStatus, output)) {
+      String reason = output.tail();
+      close(command, stdout, stderr, output, "### not started: " + reason + "\n");
+      throw ShellSetupException.of(command, "the system could not start " + program + " (" + reason + ").",
+          "Check the file: a script needs a '#!' line and the interpreter it names must exist.");
+    }
     Instant finished = Instant.now();
     Duration took = Duration.between(started, finished);
     if (streams.drainTimedOut()) {
@@ -123,14 +144,34 @@ public class CommonsExecShellRunner implements ShellRunner {
     }
   }
 
-  /** Waits for the command; kills its tree at the timeout or when this thread is interrupted. */
-  private Ending awaitEnd(ShellCommand command, DefaultExecuteResultHandler handler,
-      ProcessTreeWatchdog watchdog) {
+  /**
+   * Tells {@code started} the command's session once its process exists (it is launched on
+   * commons-exec's thread). Skipped when the launch failed or the process is gone already.
+   */
+  private static void reportSession(ShellCommand command, ProcessTreeWatchdog watchdog,
+      Consumer<ProcessSession> started) {
+    try {
+      ProcessHandle process = watchdog.awaitProcess(LAUNCH_WAIT_MILLIS);
+      if (process != null) {
+        ProcessSession.ledBy(process.pid()).ifPresent(started);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the wait that follows sees it and aborts the command
+    } catch (RuntimeException e) {
+      LOG.warn("SHELL-009 site={} step={}: the command's session could not be recorded: {}", command.site(),
+          command.step(), e.toString());
+    }
+  }
+
+  /**
+   * Waits for the command; kills its tree at the timeout or when this thread is interrupted. The end
+   * is noticed when the process exits (commons-exec's own result handler would poll every 50 ms).
+   */
+  private Ending awaitEnd(ShellCommand command, ExitLatch handler, ProcessTreeWatchdog watchdog) {
     Ending ending;
     try {
-      handler.waitFor(command.timeout());
-      if (handler.hasResult() || exitedBeforeTimeout(watchdog)) {
-        waitUninterruptibly(handler);
+      if (handler.await(command.timeout()) || exitedBeforeTimeout(watchdog)) {
+        handler.awaitUninterruptibly();
         return Ending.EXITED;
       }
       ending = Ending.TIMED_OUT;
@@ -138,7 +179,7 @@ public class CommonsExecShellRunner implements ShellRunner {
       ending = Ending.ABORTED; // interrupt flag restored once the tree is gone
     }
     killTree(command, watchdog, ending);
-    waitUninterruptibly(handler);
+    handler.awaitUninterruptibly();
     return ending;
   }
 
@@ -167,24 +208,29 @@ public class CommonsExecShellRunner implements ShellRunner {
         command.site(), command.step(), outcome.processes(), outcome.forced(), outcome.took().toMillis());
   }
 
-  /** What is left to wait for is draining the pipes, which the drain timeout bounds. */
-  private static void waitUninterruptibly(DefaultExecuteResultHandler handler) {
-    boolean interrupted = false;
-    while (!handler.hasResult()) {
-      try {
-        handler.waitFor();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
+  /**
+   * setsid itself ran but could not exec the program (an interpreter named by '#!' is gone): it says
+   * so as its only output and exits 126 or 127, before any of the program could run.
+   */
+  private static boolean setsidCouldNotExec(int exitStatus, StepOutput output) {
+    if (exitStatus != 126 && exitStatus != 127) {
+      return false;
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    String tail = output.tail();
+    return tail.startsWith("setsid: failed to execute ") && tail.lines().count() == 1;
   }
 
   /** Output problems are swallowed by the stream handler, so an I/O cause means exec() failed. */
   private static boolean isLaunchFailure(ExecuteException e) {
     return e != null && e.getCause() instanceof IOException;
+  }
+
+  private static void requireSetsid(ShellCommand command) {
+    if (!Files.isExecutable(SETSID)) {
+      throw ShellSetupException.of(command, "setsid was not found in /usr/bin or /bin; every command runs in a"
+          + " session of its own, so that nothing of it keeps running after a crash.",
+          "Install util-linux (apt-get install util-linux).");
+    }
   }
 
   private static void requireDirectory(ShellCommand command) {

@@ -10,6 +10,7 @@ import org.apache.commons.exec.ExecuteWatchdog;
 final class ProcessTreeWatchdog extends ExecuteWatchdog {
 
   private ProcessHandle process;
+  private boolean failed;
 
   @SuppressWarnings("deprecation") // the builder cannot create subclasses; INFINITE starts no timer thread
   ProcessTreeWatchdog() {
@@ -26,13 +27,14 @@ final class ProcessTreeWatchdog extends ExecuteWatchdog {
   @Override
   public synchronized void failedToStart(Exception e) {
     super.failedToStart(e);
+    failed = true;
     notifyAll();
   }
 
   /** The started process, waiting briefly for the launch; {@code null} when it did not start. */
   synchronized ProcessHandle awaitProcess(long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (process == null) {
+    while (process == null && !failed) {
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) {
         return null;

@@ -146,14 +146,13 @@ public class CommonsExecShellRunner implements ShellRunner {
 
   /**
    * Tells {@code started} the command's session once its process exists (it is launched on
-   * commons-exec's thread). Skipped when the launch failed or the process is gone already.
+   * commons-exec's thread). Skipped when the launch failed.
    */
   private static void reportSession(ShellCommand command, ProcessTreeWatchdog watchdog,
       Consumer<ProcessSession> started) {
     try {
-      ProcessHandle process = watchdog.awaitProcess(LAUNCH_WAIT_MILLIS);
-      if (process != null) {
-        ProcessSession.ledBy(process.pid()).ifPresent(started);
+      if (watchdog.awaitProcess(LAUNCH_WAIT_MILLIS) != null && watchdog.session() != null) {
+        started.accept(watchdog.session());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the wait that follows sees it and aborts the command

@@ -4,12 +4,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.exec.ExecuteWatchdog;
 
 /**
- * Tells the runner which process commons-exec started, so that the runner can kill its whole tree.
+ * Tells the runner which process commons-exec started and its session, so that the runner can kill its
+ * whole tree and record the session.
  * It does no timing itself: the runner's thread waits with the command's timeout.
  */
 final class ProcessTreeWatchdog extends ExecuteWatchdog {
 
   private ProcessHandle process;
+  private ProcessSession session;
   private boolean failed;
 
   @SuppressWarnings("deprecation") // the builder cannot create subclasses; INFINITE starts no timer thread
@@ -20,6 +22,8 @@ final class ProcessTreeWatchdog extends ExecuteWatchdog {
   @Override
   public synchronized void start(Process started) {
     process = started.toHandle();
+    // read at once, on the launching thread: a quick command may be gone (and reaped) soon after
+    session = ProcessSession.ledBy(process.pid()).orElse(null);
     notifyAll();
     super.start(started);
   }
@@ -29,6 +33,11 @@ final class ProcessTreeWatchdog extends ExecuteWatchdog {
     super.failedToStart(e);
     failed = true;
     notifyAll();
+  }
+
+  /** The session of the started process, after {@link #awaitProcess}; {@code null} when it was gone at once. */
+  synchronized ProcessSession session() {
+    return session;
   }
 
   /** The started process, waiting briefly for the launch; {@code null} when it did not start. */

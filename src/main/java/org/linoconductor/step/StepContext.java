@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.linoconductor.shell.LineMatcher;
+import org.linoconductor.shell.ProcessSession;
 import org.linoconductor.shell.ShellCommand;
 import org.linoconductor.shell.ShellResult;
 import org.linoconductor.shell.ShellRunner;
@@ -30,10 +32,18 @@ public final class StepContext {
   private final Path logDir;
   private final Duration timeout;
   private final Instant runStarted;
+  private final Consumer<ProcessSession> sessionStarted;
   private final List<ShellResult> results = new ArrayList<>();
 
   StepContext(Site site, String runId, String topic, Map<String, Object> variables, boolean dryRun,
       ShellRunner shell, Path logDir, Duration timeout, Instant runStarted) {
+    this(site, runId, topic, variables, dryRun, shell, logDir, timeout, runStarted, session -> { });
+  }
+
+  /** {@code sessionStarted} hears of each command's session as it starts: the step's record keeps it. */
+  StepContext(Site site, String runId, String topic, Map<String, Object> variables, boolean dryRun,
+      ShellRunner shell, Path logDir, Duration timeout, Instant runStarted,
+      Consumer<ProcessSession> sessionStarted) {
     this.site = site;
     this.runId = runId;
     this.topic = topic;
@@ -44,6 +54,7 @@ public final class StepContext {
     this.logDir = logDir;
     this.timeout = timeout;
     this.runStarted = runStarted;
+    this.sessionStarted = sessionStarted;
   }
 
   public Site site() {
@@ -90,7 +101,7 @@ public final class StepContext {
     Path logFile = StepLogs.file(logDir, topic, sequence);
     ShellCommand command = new ShellCommand(where.name(), topic, List.copyOf(argv), workingDirectory,
         where.directory().resolve("env"), Map.of(), timeout, logFile, List.of(matchers));
-    ShellResult result = shell.run(command);
+    ShellResult result = shell.run(command, sessionStarted);
     results.add(result);
     return result;
   }

@@ -21,8 +21,11 @@ public final class ProductionUpgradeProcess {
     public static final String RESTORE_SNAPSHOT = "RestoreSnapshot";
     public static final String INSTALL_REQUIREMENTS = "InstallRequirements";
     public static final String BUILD_INDEXES = "BuildIndexes";
+    /** collectstatic and checkdata run at the same time between these two. */
+    public static final String STATIC_FILES_AND_DATA = "StaticFilesAndData";
     public static final String COLLECT_STATIC = "CollectStatic";
     public static final String CHECK_DATA = "CheckData";
+    public static final String STATIC_FILES_AND_DATA_DONE = "StaticFilesAndDataDone";
     public static final String START_SERVICES = "StartServices";
     public static final String CHECK_SITE = "CheckSite";
     public static final String UPGRADE_STEP_FAILED = "UpgradeStepFailed";

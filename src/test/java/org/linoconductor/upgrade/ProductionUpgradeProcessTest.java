@@ -53,7 +53,7 @@ class ProductionUpgradeProcessTest {
 
   private static final List<String> UPGRADE_STEPS = List.of(PREFLIGHT, STOP_SERVICES, MAKE_SNAPSHOT,
       VERIFY_SNAPSHOT, PULL_CODE, COMPARE_SCHEMA, RESTORE_SNAPSHOT, INSTALL_REQUIREMENTS, BUILD_INDEXES,
-      COLLECT_STATIC, CHECK_DATA, START_SERVICES, CHECK_SITE);
+      CHECK_DATA, COLLECT_STATIC, START_SERVICES, CHECK_SITE);
   private static final List<String> ROLL_BACK_STEPS = List.of(STOP_SERVICES_FOR_ROLLBACK, RESTORE_CODE,
       RESTORE_START_SNAPSHOT, COLLECT_STATIC_FOR_ROLLBACK, START_SERVICES_AFTER_ROLLBACK);
 
@@ -97,7 +97,7 @@ class ProductionUpgradeProcessTest {
     assertThat(passUpgradeSteps("upg_happy")).containsExactly(Topics.PREFLIGHT, Topics.STOP_SERVICES,
         SiteSnapshotProcess.Topics.MAKE_SNAPSHOT, SiteSnapshotProcess.Topics.VERIFY_SNAPSHOT, Topics.PULL_CODE,
         Topics.COMPARE_SCHEMA, Topics.RESTORE_SNAPSHOT, Topics.INSTALL_REQUIREMENTS, Topics.BUILD_INDEXES,
-        Topics.COLLECT_STATIC, Topics.CHECK_DATA, Topics.START_SERVICES, Topics.CHECK_SITE);
+        Topics.CHECK_DATA, Topics.COLLECT_STATIC, Topics.START_SERVICES, Topics.CHECK_SITE);
     signOff(run, true, "all fine");
 
     assertThat(run).hasPassedInOrder(UPGRADE_STEPS.toArray(String[]::new))
@@ -105,6 +105,31 @@ class ProductionUpgradeProcessTest {
         .hasPassed(UPGRADE_SITE)
         .hasNotPassed(ROLL_BACK, STEP_FAILED)
         .isEnded();
+  }
+
+  @Test
+  void collectstaticAndCheckdataWaitAtTheSameTimeAndTheServicesStartWhenBothAreDone() {
+    ProcessInstance run = start("upg_parallel", false);
+    passUntil("upg_parallel", CHECK_DATA);
+
+    assertThat(run).isWaitingAt(COLLECT_STATIC, CHECK_DATA);
+    pass("upg_parallel");
+    assertThat(run).isWaitingAt(COLLECT_STATIC).isNotWaitingAt(CHECK_DATA, START_SERVICES);
+    pass("upg_parallel");
+
+    assertThat(run).isWaitingAt(START_SERVICES).isNotWaitingAt(COLLECT_STATIC, CHECK_DATA)
+        .hasPassed(STATIC_FILES_AND_DATA, STATIC_FILES_AND_DATA_DONE);
+  }
+
+  @Test
+  void aFailedCheckdataEndsTheCollectstaticBesideItAndTheRunWaitsAtTheDecision() {
+    ProcessInstance run = start("upg_par_fail", false);
+    passUntil("upg_par_fail", CHECK_DATA);
+
+    fail("upg_par_fail", CHECK_DATA, "checkdata died");
+
+    assertThat(run).isWaitingAtExactly(STEP_FAILED);
+    assertThat(externalTasks.createExternalTaskQuery().processInstanceId(run.getId()).count()).isZero();
   }
 
   @Test

@@ -180,13 +180,10 @@ class ExternalTaskWorker implements SmartLifecycle {
     if (runningTasks.contains(task.getId())) {
       return false; // still ours: its lock lapsed between two heartbeats
     }
-    if (recovery.wasInterrupted(task)) {
-      return false;
-    }
-    var pending = parts.records().pendingFor(task.getId());
-    if (pending.isPresent()) {
-      // its command has ended, the engine had not taken the result: report it, do not run it again
-      parts.reporter().report(pending.get());
+    var unfinished = parts.records().unfinishedFor(task.getId());
+    if (unfinished.isPresent()) {
+      // its worker died (RUNNING), or its result was refused: it goes on from its record, it does not run again
+      recovery.resume(unfinished.get());
       return false;
     }
     Site site = sites.find(siteName).orElse(null);

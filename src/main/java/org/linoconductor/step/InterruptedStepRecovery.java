@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
-import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.linoconductor.shell.ProcessSession;
 import org.linoconductor.shell.ShellProperties;
 import org.slf4j.Logger;
@@ -81,11 +80,17 @@ class InterruptedStepRecovery implements SmartLifecycle {
     }
   }
 
-  /** At fetch: a task with a RUNNING record is one whose worker died; it goes to its decision. */
-  boolean wasInterrupted(LockedExternalTask task) {
-    Optional<StepRun> running = records.runningFor(task.getId());
-    running.ifPresent(this::interrupt);
-    return running.isPresent();
+  /**
+   * At fetch, for a task with a record that is not done ({@link StepRunRepository#unfinishedFor}): a
+   * RUNNING one is a step whose worker died, which goes to its decision; a finished one's result is
+   * reported. Either way the step is not run again.
+   */
+  void resume(StepRun unfinished) {
+    if (unfinished.status() == StepRun.Status.RUNNING) {
+      interrupt(unfinished);
+    } else {
+      reporter.report(unfinished);
+    }
   }
 
   private void interrupt(StepRun run) {
@@ -100,7 +105,7 @@ class InterruptedStepRecovery implements SmartLifecycle {
     records.markInterrupted(run.id(), message, logFile.map(Path::toString).orElse(null), tail, Instant.now(),
         handover);
     log.error("STEP-030 {} (run {})", message, run.processInstanceId());
-    records.pendingFor(run.externalTaskId()).ifPresent(reporter::report);
+    reporter.report(records.unfinishedFor(run.externalTaskId()).orElseThrow());
   }
 
   /** Ends what is left of the step's command; says what that was. */

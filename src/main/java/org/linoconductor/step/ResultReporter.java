@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands a finished step's result to the engine, from its record. A step whose command has ended is
@@ -26,13 +27,16 @@ class ResultReporter {
   private final ExternalTaskService engine;
   private final StepRunRepository records;
   private final StepProperties properties;
+  private final TransactionTemplate transactions;
   /** Records being reported right now: the idle retry and a fetch of the same task must not both. */
   private final Set<Long> reporting = ConcurrentHashMap.newKeySet();
 
-  ResultReporter(ExternalTaskService engine, StepRunRepository records, StepProperties properties) {
+  ResultReporter(ExternalTaskService engine, StepRunRepository records, StepProperties properties,
+      TransactionTemplate transactions) {
     this.engine = engine;
     this.records = records;
     this.properties = properties;
+    this.transactions = transactions;
   }
 
   /** The result of a finished step, as recorded, and where it goes. */
@@ -57,9 +61,12 @@ class ResultReporter {
     try {
       for (int attempt = 1; ; attempt++) {
         try {
-          run.handover().deliver(engine, run.externalTaskId(), properties.node());
-          records.reported(run.id(), run.reportNote() == null ? null
-              : run.reportNote() + "; reported at " + Instant.now(), Instant.now());
+          // one transaction: the record says REPORTED exactly when the engine has taken the result
+          transactions.executeWithoutResult(status -> {
+            run.handover().deliver(engine, run.externalTaskId(), properties.node());
+            records.reported(run.id(), run.reportNote() == null ? null
+                : run.reportNote() + "; reported at " + Instant.now(), Instant.now());
+          });
           if (run.reportNote() != null) {
             log.info("STEP-008 Site {}: the result of step {} (run {}) was reported after the engine had refused"
                 + " it; the step was not run again", run.site(), run.step(), run.processInstanceId());

@@ -77,21 +77,21 @@ public class StepRunRepository {
     return jdbc.query("select * from step_run where status = 'RUNNING' and node = ? order by id", this::map, node);
   }
 
-  Optional<StepRun> runningFor(String externalTaskId) {
-    return jdbc.query("select * from step_run where status = 'RUNNING' and external_task_id = ?",
-        this::map, externalTaskId).stream().findFirst();
+  /**
+   * The record of this task that must not be run again as a new step: one still RUNNING (its worker
+   * died, or it is ours and its lock lapsed) or one whose result the engine has not taken yet.
+   */
+  Optional<StepRun> unfinishedFor(String externalTaskId) {
+    return jdbc.query("""
+        select * from step_run
+        where external_task_id = ? and (status = 'RUNNING' or report_state = 'PENDING')
+        order by id desc""", this::map, externalTaskId).stream().findFirst();
   }
 
   /** Finished steps of this node whose result the engine has not taken yet. */
   List<StepRun> pendingOn(String node) {
     return jdbc.query("select * from step_run where report_state = 'PENDING' and node = ? order by id", this::map,
         node);
-  }
-
-  /** The finished step of this task whose result the engine has not taken yet, if any. */
-  Optional<StepRun> pendingFor(String externalTaskId) {
-    return jdbc.query("select * from step_run where report_state = 'PENDING' and external_task_id = ?",
-        this::map, externalTaskId).stream().findFirst();
   }
 
   /** What the finished step {@code id} tells the engine. */

@@ -85,7 +85,7 @@ class InterruptedStepRecoveryTest {
     externalTasks.unlock(lost.getId()); // the other node's lock has expired
     LockedExternalTask fetched = lock("conductor@test-node");
 
-    assertThat(recovery.wasInterrupted(fetched)).isTrue();
+    recovery.resume(records.unfinishedFor(fetched.getId()).orElseThrow());
 
     StepRun interrupted = assertWaitsAtTheDecision(run, record);
     assertThat(interrupted.summary()).contains("No command of it was recorded as running");

@@ -21,7 +21,8 @@ public final class Http {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  /** Spring Security's CSRF token in a form of the conductor's pages. */
+  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final int port;
   /** The header that says who calls (Authorization or Cookie), or null when anonymous. */
@@ -43,7 +44,7 @@ public final class Http {
     return new Http(port, "Authorization", "Basic " + token);
   }
 
-  /** Signs in at /signin as a browser does and calls with that session's cookie. */
+  /** Signs in at /signin as a browser does and calls with that session's cookie (see {@link #csrfToken}). */
   public static Http signedIn(int port, String user, String password) {
     HttpResponse<String> response = signInForm(port, user, password);
     if (response.statusCode() != 303) {
@@ -55,12 +56,17 @@ public final class Http {
   /** The sign-in form posted with the token of a fresh session; the answer is not followed. */
   public static HttpResponse<String> signInForm(int port, String user, String password) {
     HttpResponse<String> form = anonymous(port).get("/signin");
-    Matcher csrf = CSRF_FIELD.matcher(form.body());
-    if (!csrf.find()) {
-      throw new IllegalStateException("no csrf field in the sign-in form: " + form.body());
-    }
     return new Http(port, "Cookie", sessionCookie(form)).postForm("/signin",
-        "username=" + encode(user) + "&password=" + encode(password) + "&csrf=" + encode(csrf.group(1)));
+        "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrfToken(form)));
+  }
+
+  /** The CSRF token of a page's forms, for posting as that page does. */
+  public static String csrfToken(HttpResponse<String> page) {
+    Matcher csrf = CSRF_FIELD.matcher(page.body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("no CSRF token in the page: " + page.body());
+    }
+    return csrf.group(1);
   }
 
   public HttpResponse<String> postForm(String path, String form) {
@@ -92,16 +98,21 @@ public final class Http {
    * first page, then the login form with that token. Returns the login's response.
    */
   public static HttpResponse<String> webLogin(int port, String app, String user, String password) {
-    HttpResponse<String> page = anonymous(port).get("/camunda/app/" + app + "/");
+    return webLogin(port, "default", app, user, password);
+  }
+
+  /** {@link #webLogin(int, String, String, String)} on the engine of that name. */
+  public static HttpResponse<String> webLogin(int port, String engine, String app, String user, String password) {
+    HttpResponse<String> page = anonymous(port).get("/camunda/app/" + app + "/" + engine + "/");
     List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList();
     String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
         .map(c -> c.substring("XSRF-TOKEN=".length())).orElseThrow(() -> new IllegalStateException(
             "no XSRF-TOKEN cookie from /camunda/app/" + app + "/: " + page.headers()));
-    return send(anonymous(port).request("/camunda/api/admin/auth/user/default/login/" + app)
+    return send(anonymous(port).request("/camunda/api/admin/auth/user/" + engine + "/login/" + app)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Cookie", String.join("; ", cookies))
         .header("X-XSRF-TOKEN", token)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password))));
   }
 
   public static JsonNode json(HttpResponse<String> response) {

@@ -38,8 +38,10 @@ public final class Chromium implements AutoCloseable {
   }
 
   public static Chromium start() {
-    assertThat(CHROMIUM).as("Debian chromium: apt-get install chromium chromium-driver (.ci/run does)").isExecutable();
-    assertThat(CHROMEDRIVER).as("Debian chromium-driver: apt-get install chromium-driver (.ci/run does)").isExecutable();
+    assertThat(CHROMIUM).as("Debian chromium: apt-get install chromium chromium-driver (.ci/run does)")
+        .isExecutable();
+    assertThat(CHROMEDRIVER).as("Debian chromium-driver: apt-get install chromium-driver (.ci/run does)")
+        .isExecutable();
     try {
       Path profile = Files.createTempDirectory("conductor-chromium");
       ChromeOptions options = new ChromeOptions();

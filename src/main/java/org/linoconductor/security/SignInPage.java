@@ -37,7 +37,8 @@ final class SignInPage {
         <button type="submit">Sign in</button>
         </form>
         <p class="hint">Your Camunda user and password, as in Cockpit and Tasklist.</p>
-        </section>""".formatted(problem == null ? "" : "<p class=\"problem\" role=\"alert\">" + Html.escape(problem) + "</p>\n",
+        </section>""".formatted(
+        problem == null ? "" : "<p class=\"problem\" role=\"alert\">" + Html.escape(problem) + "</p>\n",
         Html.escape(PageSession.csrfToken(request)), Html.escape(returnTo(next)));
     return PageLayout.page(status, "Sign in", null, body);
   }

@@ -85,7 +85,8 @@ class DemoWebappsBrowserTest {
 
     fill(LOGIN_FORM + " input[type=text]", user);
     fill(LOGIN_FORM + " input[type=password]", password);
-    browser.executeScript("arguments[0].click();", browser.findElement(By.cssSelector(LOGIN_FORM + " button[type=submit]")));
+    browser.executeScript("arguments[0].click();",
+        browser.findElement(By.cssSelector(LOGIN_FORM + " button[type=submit]")));
 
     await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(LOGIN_FORM)).isEmpty());
     assertThat(text("li.account .dropdown-toggle")).isEqualTo(user);

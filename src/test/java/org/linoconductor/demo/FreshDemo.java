@@ -97,7 +97,8 @@ public final class FreshDemo implements ExtensionContext.Store.CloseableResource
 
   /** Copies the demo's output to target/fresh-demo.log and completes with its port once it is ready. */
   private static void copyLog(Process process, CompletableFuture<Integer> ready) {
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    try (BufferedReader out = new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter file = new PrintWriter(Files.newBufferedWriter(Path.of("target", "fresh-demo.log")), true)) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         file.println(line);

@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Outside the demo (profile "test"): the conductor's groups exist with their grants, and the log says how to get an administrator. */
+/**
+ * Outside the demo (profile "test"): the conductor's groups exist with their grants, and the log says
+ * how to get an administrator.
+ */
 @ConductorWebTest
 @ExtendWith(OutputCaptureExtension.class)
 class ConductorGroupsSetupTest {

@@ -1,5 +1,6 @@
 package org.linoconductor.security;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -94,7 +95,7 @@ class PagesSecurity {
 
   /** A sign-in form left open until its session ended is shown again, saying so. */
   private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
-      throws IOException, jakarta.servlet.ServletException {
+      throws IOException, ServletException {
     if (e instanceof CsrfException && SignInPage.PATH.equals(request.getRequestURI())) {
       SignInPage.write(SignInPage.form(HttpStatus.FORBIDDEN, "The form had expired. Please sign in again.",
           request.getParameter("next"), request), response);

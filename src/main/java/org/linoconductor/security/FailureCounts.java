@@ -49,14 +49,15 @@ final class FailureCounts {
   }
 
   /**
-   * Lets a try through unless the key must wait. A key that has failed before gets this try counted as
-   * a failure (now) in advance, so that tries made at the same time wait as if it had failed; a try that
-   * then passes gives the count back, not the time.
+   * Lets a try through unless the key must wait. When one more failure would make the key wait, this
+   * try is counted as a failure (now) in advance, so that tries made at the same time wait as if it had
+   * failed; a try that then passes gives the count back, not the time. Below that, nothing is counted
+   * in advance, so the right passwords of a busy address never keep its old failures alive.
    */
   synchronized Admission admit(String key, Instant now) {
     Duration wait = waitOf(key, now);
     Failures known = failures.get(key);
-    boolean reserve = wait.isZero() && known != null;
+    boolean reserve = wait.isZero() && known != null && !delayAfter.apply(known.count + 1).isZero();
     if (reserve) {
       known.count++;
       known.last = now;

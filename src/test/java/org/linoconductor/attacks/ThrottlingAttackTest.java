@@ -38,7 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
     "conductor.steps.worker-enabled=false",
     // The first administrator, as outside the demo: from configuration (CAMUNDA_BPM_ADMINUSER_*).
     "camunda.bpm.admin-user.id=operator",
-    "camunda.bpm.admin-user.password=operator",
+    "camunda.bpm.admin-user.password=" + ThrottlingAttackTest.ADMIN_PASSWORD,
     "server.forward-headers-strategy=native",
     "conductor.sign-in.account.first-delay=1s",
     "conductor.sign-in.account.factor=2",
@@ -52,6 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
 class ThrottlingAttackTest {
 
   static final String ENGINE = "throttlingAttack";
+  static final String ADMIN_PASSWORD = "first-administrator";
   private static final String RIGHT = "right-password";
   private static final String WRONG = "wrong-password";
   private static final AtomicInteger ADDRESSES = new AtomicInteger();
@@ -137,14 +138,15 @@ class ThrottlingAttackTest {
     assertThat(caller(guesser).webLogin(ENGINE, "tasklist", "guess3", WRONG).statusCode()).isEqualTo(401);
     assertThat(Http.as(port, "guess4", WRONG).from(guesser).get("/engine-rest/task").statusCode()).isEqualTo(401);
 
-    HttpResponse<String> slowedDown = Http.as(port, "operator", "operator").from(guesser).get("/api/sites");
-    HttpResponse<String> ownerElsewhere = Http.as(port, "operator", "operator").from(newAddress()).get("/api/sites");
+    HttpResponse<String> slowedDown = Http.as(port, "operator", ADMIN_PASSWORD).from(guesser).get("/api/sites");
+    HttpResponse<String> ownerElsewhere = Http.as(port, "operator", ADMIN_PASSWORD).from(newAddress())
+        .get("/api/sites");
 
     assertThat(slowedDown.statusCode()).isEqualTo(429);
     assertThat(slowedDown.headers().firstValue("Retry-After")).hasValue("1");
     assertThat(ownerElsewhere.statusCode()).isEqualTo(200);
     assertThat(afterWaiting(password -> Http.as(port, "operator", password).from(guesser).get("/api/sites"),
-        "operator").statusCode()).isEqualTo(200);
+        ADMIN_PASSWORD).statusCode()).isEqualTo(200);
   }
 
   /** The operator here is the first administrator from configuration, made an operator by Conductor. */
@@ -161,7 +163,7 @@ class ThrottlingAttackTest {
     assertThat(byTester.statusCode()).isEqualTo(403);
     assertThat(failedAttempts("locked_user")).isOne();
 
-    HttpResponse<String> byOperator = Http.as(port, "operator", "operator").from(newAddress())
+    HttpResponse<String> byOperator = Http.as(port, "operator", ADMIN_PASSWORD).from(newAddress())
         .postJson("/engine-rest/engine/" + ENGINE + "/user/locked_user/unlock", "");
     assertThat(byOperator.statusCode()).isEqualTo(204);
     assertThat(failedAttempts("locked_user")).isZero();

@@ -85,9 +85,8 @@ class PagesSecurity {
   /** The pages send a visitor to the sign-in form and back; anything else asks for HTTP Basic. */
   private static void signInFirst(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException e) throws IOException {
-    String back = SignInPage.leadingBackTo(request);
     if (SignInPage.returnTo(request.getRequestURI()).equals(request.getRequestURI())) {
-      response.sendRedirect(back);
+      response.sendRedirect(SignInPage.leadingBackTo(request));
     } else {
       new BasicChallenge().commence(request, response, e);
     }

@@ -1,5 +1,6 @@
 package org.linoconductor.security;
 
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -9,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo's well-known users, so that {@code mvn spring-boot:run} can be tried at once:
- * {@code operator}/{@code operator} (Cockpit, Tasklist, Admin) and {@code tester}/{@code tester}
- * (tester of {@code anna}, Tasklist only). Never outside the demo profile: these passwords are public.
+ * {@code operator}/{@code operator} (Camunda administrator and conductor operator: Cockpit, Tasklist,
+ * Admin) and {@code tester}/{@code tester} (tester of {@code anna}, Tasklist only). Never outside the
+ * demo profile: these passwords are public.
  */
 @Component
 @Profile("demo")
@@ -28,8 +30,9 @@ class DemoUsers implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     authorizations.ensureOperatorsGroup();
+    authorizations.ensureAdministratorsGroup();
     authorizations.ensureTestersOf(DEMO_SITE);
-    authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
+    authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS, Groups.CAMUNDA_ADMIN);
     authorizations.ensureUser("tester", "tester", ConductorGroups.testersOf(DEMO_SITE));
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +20,12 @@ public class SiteRegistry {
 
   private final SiteRepository repository;
   private final SiteValidator validator;
+  private final ApplicationEventPublisher events;
 
-  SiteRegistry(SiteRepository repository, SiteValidator validator) {
+  SiteRegistry(SiteRepository repository, SiteValidator validator, ApplicationEventPublisher events) {
     this.repository = repository;
     this.validator = validator;
+    this.events = events;
   }
 
   public Optional<Site> find(String name) {
@@ -67,6 +70,7 @@ public class SiteRegistry {
         new SiteStateChange(site.name(), null, site.state(), registeredBy, Instant.now(), run));
     log.info("SITE-001 registered site '{}' in {} as {} (by {})", site.name(), site.directory(), site.state(),
         registeredBy);
+    events.publishEvent(new SiteRegistered(site.name()));
     return site;
   }
 

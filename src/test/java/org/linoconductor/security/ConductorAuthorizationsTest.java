@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ConductorAuthorizationsTest {
 
     assertThat(identityService.createUserQuery().userId("operator").count()).isEqualTo(1);
     assertThat(identityService.createGroupQuery().groupMember("operator").list())
-        .extracting("id").containsExactly(ConductorGroups.OPERATORS);
+        .extracting("id").containsExactlyInAnyOrder(ConductorGroups.OPERATORS, Groups.CAMUNDA_ADMIN);
     assertThat(identityService.createGroupQuery().groupMember("tester").list())
         .extracting("id").containsExactly("testers-anna");
     assertThat(identityService.checkPassword("operator", "operator")).isTrue();

@@ -23,6 +23,6 @@ public final class TestDatabase {
   }
 
   public static SiteRegistry registry(JdbcTemplate jdbc) {
-    return new SiteRegistry(new SiteRepository(jdbc, new ObjectMapper()), new SiteValidator());
+    return new SiteRegistry(new SiteRepository(jdbc, new ObjectMapper()), new SiteValidator(), event -> { });
   }
 }

@@ -48,7 +48,7 @@ final class DecideCommand extends ClientCommand {
     }
     out().println("Decided '" + name + "' (task " + task + ") of run " + run
         + (values.isEmpty() ? "" : ": " + String.join(" ", values)));
-    return follow ? new RunFollower(server, out()).follow(run) : ExitStatus.OK;
+    return follow ? new RunFollower(server, out(), false).follow(run) : ExitStatus.OK;
   }
 
   /** The run the user started: a task of a called run (an attempt's final sync) belongs to its caller's. */

@@ -12,6 +12,6 @@ final class FollowCommand extends ClientCommand {
 
   @Override
   public Integer call() throws InterruptedException {
-    return new RunFollower(server(), out()).follow(run);
+    return new RunFollower(server(), out(), true).follow(run);
   }
 }

@@ -31,11 +31,14 @@ final class RunFollower {
   private final Set<String> endedRuns = new HashSet<>();
   private final Set<String> timersSaid = new HashSet<>();
   private final Set<String> introduced = new HashSet<>();
+  private final boolean listHistory;
   private String main;
 
-  RunFollower(Server server, PrintWriter out) {
+  /** {@code history}: whether the steps that ended before the first look are listed (without their output). */
+  RunFollower(Server server, PrintWriter out, boolean history) {
     this.server = server;
     this.out = out;
+    this.listHistory = history;
     this.names = new ProcessNames(server);
     this.waits = new RunWaits(server);
   }
@@ -124,41 +127,46 @@ final class RunFollower {
     boolean history = firstLook && run.equals(main);
     boolean running = false;
     for (Object each : Json.array(detail, "steps")) {
-      Map<String, Object> step = Json.object(each);
-      String key = run + "/" + step.get("id");
-      String status = Json.text(step, "status");
-      String name = names.of(process, Json.text(step, "activityId"));
-      Output output = outputs.get(key);
-      if (output == null) {
-        output = new Output();
-        outputs.put(key, output);
-        say(Times.parse(Json.text(step, "startedAt")), "start", name);
-      }
-      if (output.ended) {
-        continue;
-      }
-      if (history && !"RUNNING".equals(status)) { // ended before this client looked: its output is history
-        say(Times.parse(Json.text(step, "finishedAt")), StepLines.word(status), StepLines.ended(name, step));
-        output.ended = true;
-        continue;
-      }
-      boolean stepRunning = "RUNNING".equals(status);
-      read(run, step, output, !stepRunning);
-      if (stepRunning) {
-        running = true;
-      } else {
-        flush(output);
-        if ("RENDERED".equals(status)) { // a dry run's step has no output, only the commands it would run
-          Json.text(step, "command").lines().forEach(line -> out.println(INDENT + "$ " + line));
-        }
-        say(Times.parse(Json.text(step, "finishedAt")), StepLines.word(status), StepLines.ended(name, step));
-        output.ended = true;
-      }
+      running |= step(run, process, Json.object(each), history);
     }
     if (Json.text(record, "endedAt") != null && !run.equals(main)) {
       say(Times.parse(Json.text(record, "endedAt")), "back", names.of(process, process) + " of "
           + Json.text(record, "site") + " ended: " + Json.text(record, "outcome") + reason(record));
       endedRuns.add(run);
+    }
+    return running;
+  }
+
+  /** Prints what is new of one step: its start, its output, its end; true while it runs. */
+  private boolean step(String run, String process, Map<String, Object> step, boolean history) {
+    String status = Json.text(step, "status");
+    boolean running = "RUNNING".equals(status);
+    String name = names.of(process, Json.text(step, "activityId"));
+    Output output = outputs.get(run + "/" + step.get("id"));
+    if (output == null) {
+      output = new Output();
+      outputs.put(run + "/" + step.get("id"), output);
+      if (history && !running) {
+        output.ended = true;
+        if (listHistory) {
+          say(Times.parse(Json.text(step, "startedAt")), "start", name);
+          say(Times.parse(Json.text(step, "finishedAt")), StepLines.word(status), StepLines.ended(name, step));
+        }
+        return false;
+      }
+      say(Times.parse(Json.text(step, "startedAt")), "start", name);
+    }
+    if (output.ended) {
+      return false;
+    }
+    read(run, step, output, !running);
+    if (!running) {
+      flush(output);
+      if ("RENDERED".equals(status)) { // a dry run's step has no output, only the commands it would run
+        Json.text(step, "command").lines().forEach(line -> out.println(INDENT + "$ " + line));
+      }
+      say(Times.parse(Json.text(step, "finishedAt")), StepLines.word(status), StepLines.ended(name, step));
+      output.ended = true;
     }
     return running;
   }
@@ -176,7 +184,8 @@ final class RunFollower {
       }
       output.log = log;
       if (output.next == null && ((Number) tail.get("from")).longValue() > 0) {
-        out.println(INDENT + "| … (the earlier output is in the step's log: " + Json.text(step, "logUrl") + ")");
+        String whole = Json.text(step, "logUrl");
+        out.println(INDENT + "| …" + (whole == null ? "" : " (the earlier output: " + server.url() + whole + ")"));
       }
       String text = Json.text(tail, "text");
       output.next = ((Number) tail.get("next")).longValue();

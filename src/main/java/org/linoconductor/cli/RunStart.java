@@ -41,7 +41,7 @@ final class RunStart {
         + "/start", body)), "id");
     command.out().println("Started " + processKey + ": run " + run);
     if (follow) {
-      return new RunFollower(server, command.out()).follow(run);
+      return new RunFollower(server, command.out(), true).follow(run);
     }
     command.out().println("Follow it with: conductor follow " + run);
     return ExitStatus.OK;

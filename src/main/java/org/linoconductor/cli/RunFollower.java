@@ -65,11 +65,12 @@ final class RunFollower {
         + Json.text(record, "startedBy") + " at " + Times.dayAndTime(Json.text(record, "startedAt")));
     while (true) {
       boolean working = false;
-      for (String each : List.copyOf(runs)) {
-        if (!endedRuns.contains(each)) {
-          working |= steps(each, each.equals(run) ? detail : detail(each));
+      for (String called : List.copyOf(runs)) { // first: what a called run did came before the caller went on
+        if (!called.equals(run) && !endedRuns.contains(called)) {
+          working |= steps(called, detail(called));
         }
       }
+      working |= steps(run, detail);
       if (Json.text(record, "endedAt") != null) {
         String outcome = Json.text(record, "outcome");
         say(Times.parse(Json.text(record, "endedAt")), "end", names.of(process, Json.text(record, "endActivity"))
@@ -162,8 +163,9 @@ final class RunFollower {
     read(run, step, output, !running);
     if (!running) {
       flush(output);
-      if ("RENDERED".equals(status)) { // a dry run's step has no output, only the commands it would run
-        Json.text(step, "command").lines().forEach(line -> out.println(INDENT + "$ " + line));
+      String command = Json.text(step, "command");
+      if ("RENDERED".equals(status) && command != null) { // a dry run's step has no output, only its commands
+        command.lines().forEach(line -> out.println(INDENT + "$ " + line));
       }
       say(Times.parse(Json.text(step, "finishedAt")), StepLines.word(status), StepLines.ended(name, step));
       output.ended = true;

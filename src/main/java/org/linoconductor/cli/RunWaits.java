@@ -77,7 +77,7 @@ final class RunWaits {
       String name = Json.text(task, "name");
       try {
         tasks.add(new Task(id, name, Json.text(task, "created"), Json.text(task, "assignee"), candidates(id),
-            TaskForm.of(server, id, name).usage()));
+            usage(id, name)));
       } catch (ClientFailure e) {
         if (!e.notFound()) {
           throw e;
@@ -89,6 +89,18 @@ final class RunWaits {
       tasks.add(new Task(null, activityName, null, null, List.of(), null));
     }
     return tasks;
+  }
+
+  /** The task's form fields as {@code decide} takes them; a task without a Camunda form has none to show. */
+  private String usage(String task, String name) {
+    try {
+      return TaskForm.of(server, task, name).usage();
+    } catch (ClientFailure e) {
+      if (e.notFound()) {
+        throw e;
+      }
+      return "KEY=VALUE…";
+    }
   }
 
   /** Who may decide the task: "user tester", "group conductor-operators", sorted. */

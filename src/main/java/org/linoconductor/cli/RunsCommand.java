@@ -47,7 +47,8 @@ final class RunsCommand extends ClientCommand {
       Object ended = run.get("outcome");
       table.row(run.get("processInstanceId"), run.get("processKey"), run.get("site"),
           Times.dayAndTime(Json.text(run, "startedAt")), run.get("startedBy"),
-          (ended == null ? "RUNNING" : ended) + (Boolean.TRUE.equals(run.get("dryRun")) ? " (dry run)" : ""));
+          (ended == null ? "RUNNING" : ended)
+              + (Boolean.TRUE.equals(run.get("dryRun")) && !"DRY_RUN".equals(ended) ? " (dry run)" : ""));
     }
     if (table.isEmpty()) {
       out().println("No runs.");

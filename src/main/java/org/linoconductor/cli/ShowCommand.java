@@ -90,7 +90,7 @@ final class ShowCommand extends ClientCommand {
     if (revisions.isEmpty()) {
       return;
     }
-    out.println("Code     before -> after");
+    out.println("Code     (an attempt's: production's before, the preview's after)");
     Table table = new Table(INDENT + "REPOSITORY", "BEFORE", "AFTER");
     revisions.forEach((name, beforeAfter) -> table.row(INDENT + name, beforeAfter[0], beforeAfter[1]));
     table.print(out);

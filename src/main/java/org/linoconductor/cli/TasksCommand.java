@@ -29,13 +29,24 @@ final class TasksCommand extends ClientCommand {
     tasks.values().stream().sorted((a, b) -> Json.text(a, "created").compareTo(Json.text(b, "created")))
         .forEach(task -> {
           String run = Json.text(task, "processInstanceId");
-          Map<String, Object> record = runs.computeIfAbsent(run,
-              id -> Json.object(Json.object(server.api("/runs/" + Server.segment(id))), "run"));
+          Map<String, Object> record = runs.computeIfAbsent(run, id -> record(server, id));
           table.row(task.get("id"), task.get("name"), record.get("site"), record.get("processKey"), run,
               Times.dayAndTime(Json.text(task, "created")), task.get("assignee"));
         });
     table.print(out());
     out().println("Decide one with: conductor decide TASK key=value … (conductor show RUN says which keys)");
     return ExitStatus.OK;
+  }
+
+  /** The run's record; empty for a run the record does not show you (the engine's authorizations differ). */
+  private static Map<String, Object> record(Server server, String run) {
+    try {
+      return Json.object(Json.object(server.api("/runs/" + Server.segment(run))), "run");
+    } catch (ClientFailure e) {
+      if (e.notFound()) {
+        return Map.of();
+      }
+      throw e;
+    }
   }
 }

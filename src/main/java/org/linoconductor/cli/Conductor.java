@@ -1,6 +1,9 @@
 package org.linoconductor.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -46,6 +49,8 @@ public final class Conductor {
 
   static CommandLine commandLine() {
     CommandLine line = new CommandLine(new Conductor());
+    line.setOut(visible(System.out));
+    line.setErr(visible(System.err));
     line.setExecutionExceptionHandler((exception, command, parsed) -> {
       PrintWriter err = command.getErr();
       if (exception instanceof ClientFailure failure) {
@@ -56,6 +61,10 @@ public final class Conductor {
       return ExitStatus.REFUSED;
     });
     return line;
+  }
+
+  private static PrintWriter visible(PrintStream stream) {
+    return new PrintWriter(new VisibleControls(new OutputStreamWriter(stream, Charset.defaultCharset())), true);
   }
 
   /** The server, as the environment and the configuration file describe it; read when a command first needs it. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.linoconductor.sim.Layout;
 import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.ServiceCommands;
@@ -23,10 +24,11 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The demo's Lino installation: a simulated root with the production site {@code anna} and the
- * link {@code prod -> anna}, and a second root {@code lino2} with the production site
- * {@code carla}, which the demo's tester does not test (so /runs shows that a tester sees only
- * their own sites' runs); registered through a sites YAML as a real installation would be. A
- * second start finds everything in place and changes nothing.
+ * link {@code prod -> anna} (Lino from git checkouts), and a second root {@code lino2} with the
+ * production site {@code carla} (Lino pip-installed from the index), which the demo's tester does
+ * not test (so /runs shows that a tester sees only their own sites' runs); registered through a
+ * sites YAML as a real installation would be. A second start finds everything in place and
+ * changes nothing.
  */
 @Component
 @Profile("demo")
@@ -62,7 +64,7 @@ class DemoInstallation implements ApplicationRunner {
     }
     SimulatedLino other = lino.withRoot(OTHER_ROOT);
     if (!Files.isDirectory(other.root().resolve(OTHER_SITE))) {
-      other.createSite(OTHER_SITE);
+      other.createSite(OTHER_SITE, Layout.PIP); // getlino's usual production layout: no env/repositories
       other.linkProd(OTHER_SITE);
       log.info("DEMO-001 Simulated Lino site {} created in {}", OTHER_SITE, other.root());
     }

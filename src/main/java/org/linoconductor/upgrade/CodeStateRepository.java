@@ -57,7 +57,7 @@ public class CodeStateRepository {
     Timestamp at = Timestamp.from(recordedAt);
     state.sortedRevisions().forEach((name, revision) ->
         rows.add(new Object[] {processInstanceId, phase.column(), REVISION, name, revision, at}));
-    state.freeze().forEach(line ->
+    state.packages().forEach(line ->
         rows.add(new Object[] {processInstanceId, phase.column(), FREEZE, CodeState.packageName(line), line, at}));
     jdbc.batchUpdate("insert into code_state (process_instance_id, phase, kind, name, content, recorded_at)"
         + " values (?, ?, ?, ?, ?, ?)", rows);

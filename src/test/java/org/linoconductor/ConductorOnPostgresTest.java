@@ -26,8 +26,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Conductor on a real PostgreSQL 16, configured as the {@code postgres} profile and the compose
- * file configure it (POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD): Camunda creates its schema,
+ * Conductor on a real PostgreSQL (15, the version of the client tools .ci/run installs), configured
+ * as the {@code postgres} profile and the compose file configure it (POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD): Camunda creates its schema,
  * Flyway migrates the application's tables, and a whole snapshot run goes through.
  */
 @SpringBootTest(properties = {

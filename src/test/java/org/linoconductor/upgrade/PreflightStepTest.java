@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.linoconductor.rollback.RollbackProperties;
+import org.linoconductor.rollback.TestCopies;
 import org.linoconductor.sim.Scenario;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.ServiceCommands;
@@ -15,7 +17,7 @@ import org.linoconductor.step.StepOutcome.Status;
 class PreflightStepTest {
 
   private static SimulatedInstallation lino;
-  private final PreflightStep step = new PreflightStep();
+  private final PreflightStep step = new PreflightStep(TestCopies.siteCopies(RollbackProperties.defaults()));
 
   @BeforeAll
   static void layOut() {

@@ -116,9 +116,15 @@ public final class SimulatedSite {
     }
   }
 
-  /** Switches a site scenario on; the parameter is the switch file's content. */
+  /**
+   * Switches a site scenario on; the parameter is the switch file's content. {@link Scenario#DANGLING}
+   * breaks the data at once (any manage.py command does it; showdata changes nothing else).
+   */
   public void enable(Scenario scenario, String parameter) {
     switches().enable(scenario, parameter);
+    if (scenario == Scenario.DANGLING) {
+      Commands.run(dir(), managePy("showdata"));
+    }
   }
 
   public void disable(Scenario scenario) {

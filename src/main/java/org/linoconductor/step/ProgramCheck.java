@@ -36,9 +36,9 @@ public final class ProgramCheck {
         check.addAll(argv.subList(1, argv.size()));
         ShellResult sudo = context.run(check);
         if (!context.dryRun() && !sudo.succeeded()) {
-          problems.add("'" + shown + "' of " + what + " cannot run without a password prompt (sudo -n -l said: "
-              + lastLine(sudo.tail()) + "). Allow it for the user Conductor runs as with NOPASSWD in sudoers,"
-              + " or register a command that needs no password, then retry.");
+          problems.add("'" + shown + "' of " + what + " cannot run through sudo without a password prompt (sudo -n -l"
+              + " said: " + lastLine(sudo.tail()) + "). Make sure the command exists, allow it for the user Conductor"
+              + " runs as with NOPASSWD in sudoers, or register a command that needs no sudo, then retry.");
         }
       }
     }

@@ -11,8 +11,14 @@ public final class TestCopies {
   private TestCopies() {}
 
   public static CopyRecords records() {
-    return new CopyRecords(new JdbcTemplate(new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
-        .setName("copies-" + UUID.randomUUID()).addScript("db/migration/V16__site_copy.sql").build()));
+    return new CopyRecords(jdbc());
+  }
+
+  /** A database with the tables of the copies and of the code states. */
+  static JdbcTemplate jdbc() {
+    return new JdbcTemplate(new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
+        .setName("copies-" + UUID.randomUUID()).addScript("db/migration/V4__code_state.sql")
+        .addScript("db/migration/V16__site_copy.sql").build());
   }
 
   public static SiteCopies siteCopies(RollbackProperties properties) {

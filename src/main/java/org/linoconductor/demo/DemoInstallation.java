@@ -53,20 +53,21 @@ class DemoInstallation implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     SimulatedLino lino = SimulatedLino.openOrCreate(properties.base());
-    if (!Files.isDirectory(lino.root().resolve(SITE))) {
-      lino.createSite(SITE);
-      lino.linkProd(SITE);
-      // A new Lino release waits upstream, with a schema change: the first production upgrade
-      // of anna pulls new code, restores its data and so has every step to do.
-      lino.publishRelease(PENDING_RELEASE, true);
-      log.info("DEMO-001 Simulated Lino site {} created in {}; release {} waits upstream", SITE, lino.root(),
-          PENDING_RELEASE);
-    }
+    // carla first: the release published below then waits for both sites
     SimulatedLino other = lino.withRoot(OTHER_ROOT);
     if (!Files.isDirectory(other.root().resolve(OTHER_SITE))) {
       other.createSite(OTHER_SITE, Layout.PIP); // getlino's usual production layout: no env/repositories
       other.linkProd(OTHER_SITE);
       log.info("DEMO-001 Simulated Lino site {} created in {}", OTHER_SITE, other.root());
+    }
+    if (!Files.isDirectory(lino.root().resolve(SITE))) {
+      lino.createSite(SITE);
+      lino.linkProd(SITE);
+      // A new Lino release waits upstream, with a schema change: the first production upgrade
+      // of anna (and of carla) pulls new code, restores its data and so has every step to do.
+      lino.publishRelease(PENDING_RELEASE, true);
+      log.info("DEMO-001 Simulated Lino site {} created in {}; release {} waits upstream", SITE, lino.root(),
+          PENDING_RELEASE);
     }
     Path yaml = lino.base().resolve("sites.yaml");
     if (!Files.exists(yaml)) {

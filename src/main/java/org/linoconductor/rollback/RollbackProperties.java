@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  *     <root>/.conductor-copies/<site>/<run>}. It must be on the file system of the site's env: the
  *     roll-back puts the env back by renaming it
  * @param envCopy {@code hardlink} (cp -al, the default: the copy shares the files' contents with the
- *     env, which takes a fifth of the time and a hundredth of the space of a full copy, see
+ *     env, which takes a fifth of the time and a seventieth of the space of a full copy, see
  *     docs/benchmarks.md; exact for the code, because pip, git and collectstatic replace files
  *     instead of writing into them, but a file changed in place, such as git's reflogs, changes in
  *     both) or {@code full} (cp -a: the copy shares nothing)

@@ -61,7 +61,8 @@ class CopyDatabaseStep implements Step {
           + " again).");
     }
     long bytes = DiskUsage.sizeBytes(file);
-    records.made(context.site().name(), context.runId(), Kind.DATABASE, file, database.describe(), bytes, Instant.now());
+    records.made(context.site().name(), context.runId(), Kind.DATABASE, file, database.describe(), bytes,
+        Instant.now());
     return StepOutcome.succeeded("Copied the " + database.describe() + " to " + file + " (" + DiskUsage.toKib(bytes)
         + " KiB)");
   }

@@ -50,7 +50,8 @@ class CopyEnvStep implements Step {
     }
     EnvCopy mode = copies.properties().envCopy();
     // -a keeps times, modes, links; -l makes hard links instead of copying the files' contents
-    var result = context.run(mode == EnvCopy.HARDLINK ? List.of("cp", "-a", "-l", "--", live.toString(), copy.toString())
+    var result = context.run(mode == EnvCopy.HARDLINK
+        ? List.of("cp", "-a", "-l", "--", live.toString(), copy.toString())
         : List.of("cp", "-a", "--", live.toString(), copy.toString()));
     if (context.dryRun()) {
       return StepOutcome.succeeded("dry run: " + live + " would be copied to " + copy);
@@ -62,8 +63,8 @@ class CopyEnvStep implements Step {
     long bytes = DiskUsage.sizeBytes(copy);
     records.made(context.site().name(), context.runId(), Kind.ENV, copy, live.toString(), bytes, Instant.now());
     List<String> removed = copies.prune(context.site(), context.runId());
-    return StepOutcome.succeeded("Copied " + live + " to " + copy + " (" + mode.name().toLowerCase(java.util.Locale.ROOT)
-        + " copy, " + DiskUsage.toKib(bytes) + " KiB of files)" + (removed.isEmpty() ? ""
+    return StepOutcome.succeeded("Copied " + live + " to " + copy + " ("
+        + mode.name().toLowerCase(java.util.Locale.ROOT) + " copy, " + DiskUsage.toKib(bytes) + " KiB of files)" + (removed.isEmpty() ? ""
             : "; removed the copies of run(s) " + String.join(", ", removed) + " (only the last "
                 + copies.properties().keepCopies() + " runs' are kept)"));
   }

@@ -62,8 +62,8 @@ public class CopyRecords {
   }
 
   void removed(String run, String byRun, Instant at) {
-    jdbc.update("update site_copy set removed_at = ?, removed_by = ? where process_instance_id = ? and removed_at is null",
-        Timestamp.from(at), byRun, run);
+    jdbc.update("update site_copy set removed_at = ?, removed_by = ?"
+        + " where process_instance_id = ? and removed_at is null", Timestamp.from(at), byRun, run);
   }
 
   private Copy map(ResultSet rs, int row) throws SQLException {

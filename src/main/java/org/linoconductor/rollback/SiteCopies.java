@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.linoconductor.rollback.CopyRecords.Copy;
 import org.linoconductor.rollback.CopyRecords.Kind;
 import org.linoconductor.rollback.RollbackProperties.EnvCopy;
+import org.linoconductor.site.DatabaseKind;
 import org.linoconductor.site.Site;
 import org.linoconductor.step.DiskUsage;
 import org.linoconductor.step.FileTrees;
@@ -121,7 +122,7 @@ public class SiteCopies {
             + " (PUT or PATCH /api/sites/" + site.name() + ").");
       }
       problems.addAll(copier.check(context, database));
-      databaseBytes = database.kind() == org.linoconductor.site.DatabaseKind.SQLITE
+      databaseBytes = database.kind() == DatabaseKind.SQLITE
           ? DiskUsage.sizeBytes(database.file()) : lastDatabaseCopy(site);
     }
     Path env = site.directory().resolve("env");
@@ -143,8 +144,8 @@ public class SiteCopies {
     List<Copy> kept = records.kept(site.name());
     long keptKib = DiskUsage.toKib(kept.stream().mapToLong(Copy::sizeBytes).sum());
     long keptRuns = kept.stream().map(Copy::run).distinct().count();
-    String summary = "copies need " + neededKib + " KiB (database " + DiskUsage.toKib(databaseBytes) + " KiB twice, env "
-        + DiskUsage.toKib(envBytes) + " KiB, " + properties.envCopy().name().toLowerCase(java.util.Locale.ROOT)
+    String summary = "copies need " + neededKib + " KiB (database " + DiskUsage.toKib(databaseBytes)
+        + " KiB twice, env " + DiskUsage.toKib(envBytes) + " KiB, " + properties.envCopy().name().toLowerCase(java.util.Locale.ROOT)
         + " copy); " + keptRuns + " earlier run(s)' copies kept (" + keptKib + " KiB), the last "
         + properties.keepCopies() + " runs' are kept";
     return new Check(problems, neededKib, summary);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import org.linoconductor.lino.ManagePy;
 import org.linoconductor.shell.ShellResult;
+import org.linoconductor.site.DatabaseKind;
 import org.linoconductor.site.Site;
 import org.linoconductor.step.FileTrees;
 import org.linoconductor.step.StepContext;
@@ -48,9 +49,9 @@ final class SiteSettings {
       String code = CODE.formatted(HexFormat.of().formatHex(out.toString().getBytes(StandardCharsets.UTF_8)));
       ShellResult result = context.run(ManagePy.argv(site, "shell", "--command", code));
       if (context.dryRun()) {
-        return new Reading(new SiteDatabase(site.databaseKind(), site.databaseKind() == org.linoconductor.site
-            .DatabaseKind.SQLITE ? site.directory().resolve("default.db").toString() : FROM_SETTINGS,
-            "", "", "", ""), null);
+        String name = site.databaseKind() == DatabaseKind.SQLITE
+            ? site.directory().resolve("default.db").toString() : FROM_SETTINGS;
+        return new Reading(new SiteDatabase(site.databaseKind(), name, "", "", "", ""), null);
       }
       if (!result.succeeded() || !Files.isRegularFile(out)) {
         return new Reading(null, "python manage.py shell could not read DATABASES['default'] of "
@@ -77,7 +78,7 @@ final class SiteSettings {
       return new Reading(null, "settings.py of site " + site.name() + " names no database (DATABASES['default']"
           + "['NAME'] is empty).");
     }
-    if (kind.get() == org.linoconductor.site.DatabaseKind.SQLITE) {
+    if (kind.get() == DatabaseKind.SQLITE) {
       name = site.directory().resolve(name).normalize().toString(); // Django resolves it against the working dir
     }
     return new Reading(new SiteDatabase(kind.get(), name, json.path("USER").asText(), json.path("PASSWORD").asText(),

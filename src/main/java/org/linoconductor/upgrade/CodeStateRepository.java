@@ -52,7 +52,8 @@ public class CodeStateRepository {
 
   /** Replaces what the run recorded in that phase. */
   public void save(String processInstanceId, Phase phase, CodeState state, Instant recordedAt) {
-    jdbc.update("delete from code_state where process_instance_id = ? and phase = ?", processInstanceId, phase.column());
+    jdbc.update("delete from code_state where process_instance_id = ? and phase = ?", processInstanceId,
+        phase.column());
     List<Object[]> rows = new ArrayList<>();
     Timestamp at = Timestamp.from(recordedAt);
     state.sortedRevisions().forEach((name, revision) ->

@@ -80,7 +80,8 @@ class PreviewSyncProcessTest {
         .hasEntrySatisfying(Variables.RESTORE_SCRIPT, path -> assertThat((String) path)
             .endsWith("/psy_happy_prod/snapshot2preview/restore2preview.py"));
     assertThat(SYNC_STEPS.stream().map(step -> pass("psy_happy")).toList()).containsExactly(Topics.CHECK_PROGRAMS,
-        Topics.LOG_SYNC_START, Topics.DUMP_PRODUCTION, Topics.MIRROR_FILES, Topics.RESTORE_TO_PREVIEW, Topics.COLLECT_STATIC,
+        Topics.LOG_SYNC_START, Topics.DUMP_PRODUCTION, Topics.MIRROR_FILES, Topics.RESTORE_TO_PREVIEW,
+        Topics.COLLECT_STATIC,
         Topics.LOG_SYNC_END);
 
     assertThat(run).hasPassedInOrder(SYNC_STEPS.toArray(String[]::new))

@@ -201,7 +201,8 @@ class DatabaseCopierTest {
     try (Credentials credentials = new Credentials()) {
       assertThat(Files.readString(credentials.pgPassFile(PASSWORD))).isEqualTo("*:*:*:*:p'a\\:s\\\\s\"w #rd\n");
       Path options = credentials.mysqlOptions(new SiteDatabase(DatabaseKind.MYSQL, "db", "u\"ser", PASSWORD, "", ""));
-      assertThat(Files.readString(options)).isEqualTo("[client]\nuser=\"u\\\"ser\"\npassword=\"p'a:s\\\\s\\\"w #rd\"\n");
+      assertThat(Files.readString(options))
+          .isEqualTo("[client]\nuser=\"u\\\"ser\"\npassword=\"p'a:s\\\\s\\\"w #rd\"\n");
       assertThat(Files.getPosixFilePermissions(options)).hasSize(2);
       assertThat(DatabaseCopier.conninfo(new SiteDatabase(DatabaseKind.POSTGRESQL, HOSTILE, "", "", "h", ""),
           credentials)).isEqualTo("dbname='-x $(touch pwned);\\'q\" `id` \\\\ host=evil' host='h'");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.rollback.RollbackProperties.EnvCopy;
@@ -36,7 +37,7 @@ import org.linoconductor.upgrade.CodeStateRepository.Phase;
 class EnvCopiesTest {
 
   private static final RollbackSites SITES = new RollbackSites();
-  private static final java.util.concurrent.atomic.AtomicInteger RELEASES = new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger RELEASES = new AtomicInteger();
 
   @Test
   void aFullCopyOfAPipEnvPutsBackEveryFileAfterPullShUpgradedThePackages() {
@@ -149,7 +150,8 @@ class EnvCopiesTest {
         if (Files.isSymbolicLink(path)) {
           tree.put(name, "-> " + Files.readSymbolicLink(path));
         } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-          tree.put(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path))));
+          byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(path));
+          tree.put(name, HexFormat.of().formatHex(digest));
         } else {
           tree.put(name + "/", "");
         }

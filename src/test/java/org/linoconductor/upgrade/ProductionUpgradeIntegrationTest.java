@@ -69,7 +69,8 @@ class ProductionUpgradeIntegrationTest {
     assertThat(services).containsExactly("apache2 stop", "supervisor stop", "cron stop",
         "apache2 start", "supervisor start", "cron start", "nginx restart");
     assertThat(stepRuns.ofRun(run)).extracting(StepRun::step).containsExactly(
-        Topics.PREFLIGHT, Topics.STOP_SERVICES, Topics.COPY_DATABASE, Topics.COPY_ENV, "make-snapshot", "verify-snapshot", Topics.PULL_CODE,
+        Topics.PREFLIGHT, Topics.STOP_SERVICES, Topics.COPY_DATABASE, Topics.COPY_ENV, "make-snapshot",
+        "verify-snapshot", Topics.PULL_CODE,
         Topics.COMPARE_SCHEMA, Topics.RESTORE_SNAPSHOT, Topics.INSTALL_REQUIREMENTS, Topics.BUILD_INDEXES,
         Topics.COLLECT_STATIC, Topics.CHECK_DATA, Topics.START_SERVICES, Topics.CHECK_SITE);
     assertThat(stepRuns.ofRun(run)).filteredOn(r -> r.step().equals(Topics.BUILD_INDEXES))
@@ -171,7 +172,8 @@ class ProductionUpgradeIntegrationTest {
     assertThat(runtime.getVariable(run, StepVariables.FAILED_STEP)).isEqualTo(Topics.RESTORE_SNAPSHOT);
     assertThat((String) runtime.getVariable(run, StepVariables.FAILURE_MESSAGE)).contains(
         "abandoned 4 unsaved instances",
-        "- contacts.Partner {'city': ['Place instance with id 9999 does not exist.']} (1 object(s) with primary key 16)",
+        "- contacts.Partner {'city': ['Place instance with id 9999 does not exist.']}"
+            + " (1 object(s) with primary key 16)",
         "- notes.Note {'partner': ['Partner instance with id 9 does not exist.']} (1 object(s) with primary key 36)");
     assertThat(site.version()).isNotEqualTo(versionBefore);
 

@@ -1,6 +1,7 @@
 package org.linoconductor.audit;
 
 import java.time.Instant;
+import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -22,6 +23,11 @@ class RunRecorder implements ExecutionListener {
 
   /** End-event property naming a {@link RunOutcome}. */
   static final String OUTCOME = "outcome";
+  /**
+   * End-event property: what the outcome means for the site, recorded as the run's end reason;
+   * {@code {failureMessage}} in it stands for the last failed step's message.
+   */
+  static final String MESSAGE = "message";
   private static final Logger log = LoggerFactory.getLogger(RunRecorder.class);
 
   private final AuditRecords records;
@@ -48,10 +54,16 @@ class RunRecorder implements ExecutionListener {
     String endActivity = execution.getCurrentActivityId();
     RunOutcome outcome = ProcessProperty.of(execution, endActivity, OUTCOME).map(RunOutcome::valueOf)
         .orElse(RunOutcome.CANCELLED);
-    String reason = outcome == RunOutcome.CANCELLED ? cancelReason(execution) : null;
+    String reason = outcome == RunOutcome.CANCELLED ? cancelReason(execution)
+        : ProcessProperty.of(execution, endActivity, MESSAGE).map(message -> message.replace("{failureMessage}",
+            Objects.toString(execution.getVariable(StepVariables.FAILURE_MESSAGE), "")).strip()).orElse(null);
     records.runEnded(id, outcome, endActivity, reason, Instant.now());
     events.publishEvent(new RunEnded(id, processKey, site, outcome));
-    log.info("AUDIT-001 Run {} on site {} ended: {}", id, site, outcome);
+    if (outcome == RunOutcome.SITE_DOWN) {
+      log.warn("AUDIT-002 Run {} on site {} ended: {}: {}", id, site, outcome, reason);
+    } else {
+      log.info("AUDIT-001 Run {} on site {} ended: {}", id, site, outcome);
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.linoconductor.sim.Layout;
 import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.ServiceCommands;
@@ -23,10 +24,11 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The demo's Lino installation: a simulated root with the production site {@code anna} and the
- * link {@code prod -> anna}, and a second root {@code lino2} with the production site
- * {@code carla}, which the demo's tester does not test (so /runs shows that a tester sees only
- * their own sites' runs); registered through a sites YAML as a real installation would be. A
- * second start finds everything in place and changes nothing.
+ * link {@code prod -> anna} (Lino from git checkouts), and a second root {@code lino2} with the
+ * production site {@code carla} (Lino pip-installed from the index), which the demo's tester does
+ * not test (so /runs shows that a tester sees only their own sites' runs); registered through a
+ * sites YAML as a real installation would be. A second start finds everything in place and
+ * changes nothing.
  */
 @Component
 @Profile("demo")
@@ -51,20 +53,21 @@ class DemoInstallation implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     SimulatedLino lino = SimulatedLino.openOrCreate(properties.base());
+    // carla first: the release published below then waits for both sites
+    SimulatedLino other = lino.withRoot(OTHER_ROOT);
+    if (!Files.isDirectory(other.root().resolve(OTHER_SITE))) {
+      other.createSite(OTHER_SITE, Layout.PIP); // getlino's usual production layout: no env/repositories
+      other.linkProd(OTHER_SITE);
+      log.info("DEMO-001 Simulated Lino site {} created in {}", OTHER_SITE, other.root());
+    }
     if (!Files.isDirectory(lino.root().resolve(SITE))) {
       lino.createSite(SITE);
       lino.linkProd(SITE);
       // A new Lino release waits upstream, with a schema change: the first production upgrade
-      // of anna pulls new code, restores its data and so has every step to do.
+      // of anna (and of carla) pulls new code, restores its data and so has every step to do.
       lino.publishRelease(PENDING_RELEASE, true);
       log.info("DEMO-001 Simulated Lino site {} created in {}; release {} waits upstream", SITE, lino.root(),
           PENDING_RELEASE);
-    }
-    SimulatedLino other = lino.withRoot(OTHER_ROOT);
-    if (!Files.isDirectory(other.root().resolve(OTHER_SITE))) {
-      other.createSite(OTHER_SITE);
-      other.linkProd(OTHER_SITE);
-      log.info("DEMO-001 Simulated Lino site {} created in {}", OTHER_SITE, other.root());
     }
     Path yaml = lino.base().resolve("sites.yaml");
     if (!Files.exists(yaml)) {

@@ -21,6 +21,13 @@ public final class StepContexts {
         Instant.now().minusSeconds(1));
   }
 
+  /** {@link #real(Site, String, Map, Path)} of the run {@code runId}. */
+  public static StepContext real(Site site, String runId, String topic, Map<String, Object> variables, Path logDir) {
+    return new StepContext(site, runId, topic, variables, false,
+        new CommonsExecShellRunner(ShellProperties.defaults()), logDir, Duration.ofMinutes(2),
+        Instant.now().minusSeconds(1));
+  }
+
   /** A dry-run context: commands are rendered, nothing runs. */
   public static StepContext dryRun(Site site, String topic, Map<String, Object> variables, Path logDir) {
     return new StepContext(site, "test-run", topic, variables, true,

@@ -85,11 +85,13 @@ class TaskFormGuard extends AbstractProcessEnginePlugin {
     UserTask element = (UserTask) task.getBpmnModelElementInstance();
     String formKey = element == null ? null : element.getCamundaFormRef();
     TaskForm form = formKey == null ? null : forms.get(formKey);
-    String where = "Task '" + task.getName() + "'" + (formKey == null ? " has no form" : " (form " + formKey + ")");
+    String where = "Task '" + task.getName() + "'" + (formKey == null ? " (without a form)" : " (form " + formKey + ")");
     List<String> undeclared = variables.keySet().stream()
-        .filter(name -> form == null || form.field(name).isEmpty()).map(Shown::value).sorted().toList();
+        .filter(name -> form == null || form.field(name).isEmpty()).map(name -> "'" + Shown.value(name) + "'")
+        .sorted().toList();
     if (!undeclared.isEmpty()) {
-      throw refusal(taskId, resolve, where + " does not take " + String.join(", ", undeclared)
+      throw refusal(taskId, resolve, where + " does not take the variable" + (undeclared.size() > 1 ? "s " : " ")
+          + String.join(", ", undeclared)
           + (form == null ? "" : ": only " + form.fields().stream().map(FormField::name)
               .collect(Collectors.joining(", "))) + ". Nothing was changed.");
     }

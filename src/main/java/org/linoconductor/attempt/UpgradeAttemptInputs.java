@@ -86,7 +86,7 @@ class UpgradeAttemptInputs implements StartParameters, TaskForms {
         FormField.text(StepVariables.COMMENT, FormField.COMMENT_MAX_LENGTH)));
   }
 
-  /** The attempt's length: empty = {@value UpgradeAttemptProcess#DEFAULT_DURATION}; ISO-8601, positive, at most a week. */
+  /** The attempt's length: empty = {@value UpgradeAttemptProcess#DEFAULT_DURATION}; ISO-8601, positive, <= 7 days. */
   static Duration duration(Optional<String> value) {
     String text = value.orElse(UpgradeAttemptProcess.DEFAULT_DURATION);
     Duration duration;

@@ -1,9 +1,6 @@
 package org.linoconductor.input;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -17,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,20 +24,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Bounds what a request may carry before anything reads it: a body larger than
  * {@link InputProperties#maxBodySize()} is answered with 413 (a declared length at once, a streamed
- * body after at most that many bytes); a JSON body with a text longer than {@code maxTextLength} or a
- * name longer than {@code maxNameLength} with 400 naming where it is. Neither answer nor log line ever
- * holds the value. Registered for {@code /engine-rest/*}, {@code /api/*} and {@code /camunda/api/*}
+ * body after at most that many bytes); a JSON body with what no API takes ({@link JsonBodyCheck}: an
+ * over-long text or name, a variable of a type Conductor never uses) with 400 saying where. Neither
+ * answer nor log line ever holds the value. Registered for {@code /engine-rest/*}, {@code /api/*} and {@code /camunda/api/*}
  * by {@link RequestLimits}.
  */
 class RequestBodyLimit extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger(RequestBodyLimit.class);
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final InputProperties limits;
+  private final JsonBodyCheck json;
 
   RequestBodyLimit(InputProperties limits) {
     this.limits = limits;
+    this.json = new JsonBodyCheck(limits);
   }
 
   @Override
@@ -62,9 +62,9 @@ class RequestBodyLimit extends OncePerRequestFilter {
           + " bytes"));
       return;
     }
-    Optional<String> tooLong = tooLongText(body);
-    if (tooLong.isPresent()) {
-      refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, tooLong.get());
+    Optional<String> problem = json.problem(body);
+    if (problem.isPresent()) {
+      refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, problem.get());
       return;
     }
     chain.doFilter(new Body(request, new ByteArrayInputStream(body)), response);
@@ -74,25 +74,6 @@ class RequestBodyLimit extends OncePerRequestFilter {
     return "The request body has " + size + "; at most " + limits.maxBodySize().toBytes() + " bytes ("
         + limits.maxBodySize().toKilobytes() + " KB) are accepted (conductor.input.max-body-size)."
         + " Nothing was read or changed.";
-  }
-
-  /** The first text or name in the JSON that is too long, said with its place; empty when none is. */
-  private Optional<String> tooLongText(byte[] body) throws IOException {
-    try (JsonParser parser = JSON.createParser(body)) {
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        boolean name = token == JsonToken.FIELD_NAME;
-        int allowed = name ? limits.maxNameLength() : limits.maxTextLength();
-        if ((name || token == JsonToken.VALUE_STRING) && parser.getTextLength() > allowed) {
-          return Optional.of((name ? "A name in the JSON body" : "The text at " + Shown.value(
-              parser.getParsingContext().pathAsPointer().toString())) + " has " + parser.getTextLength()
-              + " characters; at most " + allowed + " are accepted (Camunda keeps " + (name ? "names in "
-              : "texts in ") + allowed + "-character columns). Shorten it; nothing was changed.");
-        }
-      }
-    } catch (JsonProcessingException notJson) {
-      // Not valid JSON: the API behind answers that in its own words.
-    }
-    return Optional.empty();
   }
 
   private static boolean isJson(HttpServletRequest request) {
@@ -113,16 +94,14 @@ class RequestBodyLimit extends OncePerRequestFilter {
       throws IOException {
     log.info("INPUT-001 {} {} refused with {}: {}", request.getMethod(), Shown.value(request.getRequestURI()), status,
         message);
-    String text = message.replace("\\", "\\\\").replace("\"", "\\\"");
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     // The rest of an over-long body is not read: the connection ends with the answer.
     response.setHeader("Connection", "close");
-    response.getWriter().write(request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-        ? "{\"error\": \"" + text + "\"}"
-        : "{\"type\": \"" + (status == 400 ? "InvalidRequestException" : "RequestTooLarge") + "\", \"message\": \""
-            + text + "\"}");
+    JSON.writeValue(response.getWriter(), request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+        ? Map.of("error", message)
+        : Map.of("type", status == 400 ? "InvalidRequestException" : "RequestTooLarge", "message", message));
   }
 
   /** The request with its body replaced: the bytes already read, or a stream that stops at the limit. */

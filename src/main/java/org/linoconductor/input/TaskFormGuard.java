@@ -85,7 +85,8 @@ class TaskFormGuard extends AbstractProcessEnginePlugin {
     UserTask element = (UserTask) task.getBpmnModelElementInstance();
     String formKey = element == null ? null : element.getCamundaFormRef();
     TaskForm form = formKey == null ? null : forms.get(formKey);
-    String where = "Task '" + task.getName() + "'" + (formKey == null ? " (without a form)" : " (form " + formKey + ")");
+    String where = "Task '" + task.getName() + "'"
+        + (formKey == null ? " (without a form)" : " (form " + formKey + ")");
     List<String> undeclared = variables.keySet().stream()
         .filter(name -> form == null || form.field(name).isEmpty()).map(name -> "'" + Shown.value(name) + "'")
         .sorted().toList();

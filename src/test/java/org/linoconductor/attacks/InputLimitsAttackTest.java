@@ -118,6 +118,28 @@ class InputLimitsAttackTest {
   }
 
   @Test
+  void whatCamundaWouldEchoOrFailOnIsRefusedOrShortened(CapturedOutput output) {
+    String y = "y".repeat(3000);
+    HttpResponse<String> wrongType = operator.postJson(START + "site-snapshot/start",
+        "{\"variables\": {\"site\": {\"value\": \"" + y + "\", \"type\": \"Integer\"}}}");
+    HttpResponse<String> serialized = operator.postJson(START + "site-snapshot/start", "{\"variables\": {\"site\":"
+        + " {\"value\": \"x\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"" + y + "\"}}}}");
+    HttpResponse<String> unknownKey = operator.postJson(START + y.substring(0, 2000) + "/start", "{}");
+
+    assertThat(wrongType.statusCode()).isEqualTo(400);
+    assertThat(Http.json(wrongType).get("message").asText()).contains("Cannot convert value 'yyyy")
+        .contains("(3000 characters)");
+    assertThat(serialized.statusCode()).isEqualTo(400);
+    assertThat(Http.json(serialized).get("message").asText()).contains("The variable at /variables/site has the"
+        + " type Object: Conductor takes String, Boolean");
+    assertThat(unknownKey.statusCode()).isEqualTo(404);
+    for (HttpResponse<String> response : List.of(wrongType, serialized, unknownKey)) {
+      assertThat(response.body()).doesNotContain("y".repeat(100));
+    }
+    assertThat(output.getAll()).doesNotContain("y".repeat(100));
+  }
+
+  @Test
   void anAttemptOfTwoToTheThirtyFirstHoursIsRefused() {
     JsonNode refusal = refused("upgrade-attempt", "{\"site\": {\"value\": \"" + PREVIEW + "\"},"
         + " \"duration\": {\"value\": \"PT2147483648H\"}, \"timeoutDecision\": {\"value\": \"accept\"}}");
@@ -131,7 +153,8 @@ class InputLimitsAttackTest {
   @Test
   void anOverLongCommentIsRefusedAndAFittingOneIsTaken() {
     String run = Http.json(operator.postJson(START + ProductionUpgradeProcess.KEY + "/start",
-        "{\"variables\": {\"site\": {\"value\": \"" + SITE + "\"}, \"dryRun\": {\"value\": true}}}")).get("id").asText();
+        "{\"variables\": {\"site\": {\"value\": \"" + SITE + "\"}, \"dryRun\": {\"value\": true}}}"))
+        .get("id").asText();
     String query = "/engine-rest/task?processInstanceId=" + run;
     await().atMost(Duration.ofSeconds(120)).until(() -> Http.json(operator.get(query)).size() == 1);
     String review = Http.json(operator.get(query)).get(0).get("id").asText();
@@ -144,7 +167,8 @@ class InputLimitsAttackTest {
         "{\"variables\": {\"comment\": {\"value\": \"" + "z".repeat(2000) + "\"}}}");
 
     assertThat(fiveThousand.statusCode()).isEqualTo(400);
-    assertThat(fiveThousand.body()).contains("/variables/comment/value has 5000 characters").doesNotContain("zzzzzzzzzz");
+    assertThat(fiveThousand.body()).contains("/variables/comment/value has 5000 characters")
+        .doesNotContain("zzzzzzzzzz");
     assertThat(overForm.statusCode()).isEqualTo(400);
     assertThat(overForm.body()).contains("Field 'comment' of form dry-run-review holds at most 2000 characters")
         .doesNotContain("zzzzzzzzzz");

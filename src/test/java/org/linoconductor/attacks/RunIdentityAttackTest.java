@@ -53,12 +53,13 @@ class RunIdentityAttackTest {
     authorizations.ensureOperatorsGroup();
     authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
     authorizations.ensureTestersOf(ANNA);
-    authorizations.ensureUser("tester", "tester", ConductorGroups.testersOf(ANNA));
+    // A tester of anna through the group (the user "tester" of other tests is the sites' named contact).
+    authorizations.ensureUser("ria_tester", "ria_tester", ConductorGroups.testersOf(ANNA));
     TestLino.productionSite(registry, ANNA);
     TestLino.productionSite(registry, CARLA);
     TestLino.productionSite(registry, DRY);
     operator = Http.as(port, "operator", "operator");
-    tester = Http.as(port, "tester", "tester");
+    tester = Http.as(port, "ria_tester", "ria_tester");
   }
 
   @Test
@@ -66,12 +67,13 @@ class RunIdentityAttackTest {
     String run = start(ANNA, false);
     String signOff = awaitTask(run, Elements.SIGN_OFF, 1).get(0);
     List<Map<String, Object>> stepsBefore = steps(run);
-    String moveToCarla = "{\"variables\": {\"site\": {\"value\": \"" + CARLA + "\"}, \"siteWorks\": {\"value\": false}}}";
+    String moveToCarla = "{\"variables\": {\"site\": {\"value\": \"" + CARLA + "\"},"
+        + " \"siteWorks\": {\"value\": false}}}";
 
     for (String way : List.of("complete", "submit-form", "resolve")) {
       assertRefusedNamingSite(tester.postJson(REST + "task/" + signOff + "/" + way, moveToCarla));
     }
-    TasklistSession tasklist = TasklistSession.signIn(port, "tester", "tester");
+    TasklistSession tasklist = TasklistSession.signIn(port, "ria_tester", "ria_tester");
     for (String way : List.of("complete", "submit-form", "resolve")) {
       assertRefusedNamingSite(tasklist.post("task/" + signOff + "/" + way, moveToCarla));
     }
@@ -98,7 +100,7 @@ class RunIdentityAttackTest {
     assertThat(operator.postJson(REST + "task/" + signOff + "/variables",
         "{\"modifications\": {\"site\": {\"value\": \"" + CARLA + "\"}}}").statusCode()).isEqualTo(204);
     assertThat(tasklist.get("task/" + signOff + "/form-variables").statusCode()).isEqualTo(200);
-    assertThat(tasklist.post("task/" + signOff + "/claim", "{\"userId\": \"tester\"}").statusCode()).isEqualTo(204);
+    assertThat(tasklist.post("task/" + signOff + "/claim", "{\"userId\": \"ria_tester\"}").statusCode()).isEqualTo(204);
     HttpResponse<String> decided = tasklist.post("task/" + signOff + "/submit-form",
         "{\"variables\": {\"siteWorks\": {\"value\": false}, \"comment\": {\"value\": \"the calendar is gone\"}}}");
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(204);
@@ -119,7 +121,8 @@ class RunIdentityAttackTest {
     String run = start(DRY, true);
     awaitTask(run, Elements.REVIEW_DRY_RUN, 1);
 
-    String realOnCarla = "{\"site\": {\"value\": \"" + CARLA + "\"}, \"dryRun\": {\"value\": false, \"type\": \"Boolean\"}}";
+    String realOnCarla = "{\"site\": {\"value\": \"" + CARLA + "\"},"
+        + " \"dryRun\": {\"value\": false, \"type\": \"Boolean\"}}";
     assertThat(operator.postJson(REST + "process-instance/" + run + "/variables",
         "{\"modifications\": " + realOnCarla + "}").statusCode()).isEqualTo(204);
     HttpResponse<String> modified = operator.postJson(REST + "process-instance/" + run + "/modification",

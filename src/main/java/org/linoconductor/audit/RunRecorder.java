@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Process start and end listener ({@code ${runRecorder}}, after {@code ${siteRunListener}}): who
  * started a run and when, on which site (from the run's record: for a run called by another, such as
  * the final sync of an attempt, whoever started the caller), and how it ended. The outcome is the
- * property {@code outcome} of the end event reached; a run that ends without one (deleted in Cockpit) is CANCELLED with the reason Camunda gives.
+ * property {@code outcome} of the end event reached; a run that ends without one (deleted in Cockpit)
+ * is CANCELLED with the reason Camunda gives.
  */
 @Component("runRecorder")
 class RunRecorder implements ExecutionListener {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,15 +33,31 @@ final class JsonBodyCheck {
     this.limits = limits;
   }
 
-  /** Why the body is refused, saying where; empty when it is not (or is no JSON: the API says so itself). */
-  Optional<String> problem(byte[] body) throws IOException {
-    JsonNode tree;
+  /** The body as JSON; null when it is none (the API behind says so in its own words). */
+  static JsonNode parse(byte[] body) throws IOException {
     try {
-      tree = JSON.readTree(body);
+      return JSON.readTree(body);
     } catch (JsonProcessingException notJson) {
-      return Optional.empty();
+      return null;
     }
-    return tree == null ? Optional.empty() : problem(tree, "");
+  }
+
+  /** Why the body is refused, saying where; empty when it is not. */
+  Optional<String> problem(JsonNode tree) {
+    return problem(tree, "");
+  }
+
+  /** The texts and names in the body longer than {@code length}: what an answer must not repeat whole. */
+  static void longTexts(JsonNode node, int length, List<String> into) {
+    if (node.isTextual() && node.textValue().length() > length) {
+      into.add(node.textValue());
+    }
+    node.fieldNames().forEachRemaining(name -> {
+      if (name.length() > length) {
+        into.add(name);
+      }
+    });
+    node.elements().forEachRemaining(inside -> longTexts(inside, length, into));
   }
 
   /** A variable of Camunda's REST API: {@code {"value", "type"}} under variables, modifications or correlation keys. */

@@ -1,5 +1,6 @@
 package org.linoconductor.input;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,8 +29,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@link InputProperties#maxBodySize()} is answered with 413 (a declared length at once, a streamed
  * body after at most that many bytes); a JSON body with what no API takes ({@link JsonBodyCheck}: an
  * over-long text or name, a variable of a type Conductor never uses) with 400 saying where. Neither
- * answer nor log line ever holds the value. Registered for {@code /engine-rest/*}, {@code /api/*} and {@code /camunda/api/*}
- * by {@link RequestLimits}.
+ * answer nor log line ever holds the value. Registered for {@code /engine-rest/*}, {@code /api/*} and
+ * {@code /camunda/api/*} by {@link RequestLimits}.
  */
 class RequestBodyLimit extends OncePerRequestFilter {
 
@@ -62,7 +65,13 @@ class RequestBodyLimit extends OncePerRequestFilter {
           + " bytes"));
       return;
     }
-    Optional<String> problem = json.problem(body);
+    JsonNode tree = JsonBodyCheck.parse(body);
+    if (tree != null) {
+      List<String> sent = new ArrayList<>();
+      JsonBodyCheck.longTexts(tree, Shown.MAX, sent);
+      request.setAttribute(ShortErrorAnswers.SENT, sent);
+    }
+    Optional<String> problem = tree == null ? Optional.empty() : json.problem(tree);
     if (problem.isPresent()) {
       refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, problem.get());
       return;

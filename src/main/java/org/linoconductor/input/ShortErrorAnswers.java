@@ -15,25 +15,26 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Error answers of the APIs never hold a value whole: Camunda's own messages quote what they could not
- * take ("Cannot convert value '…' of type String to Integer", "No matching process definition with
- * key: …"), so the {@code message} (Camunda) or {@code error} (Conductor) of every JSON answer with a
- * status of 400 or more has each quoted value longer than {@link Shown#MAX} characters, and each word
- * longer than {@link #MAX_WORD}, shortened as {@link Shown} shows values. Other answers pass untouched.
+ * Error answers of the APIs never repeat what was sent whole: Camunda's own messages quote what they
+ * could not take ("Cannot convert value '…' of type String to Integer", "No matching process definition
+ * with key: …"). In the {@code message} (Camunda) or {@code error} (Conductor) of every JSON answer with
+ * a status of 400 or more, each text of the request longer than {@link Shown#MAX} characters (from its
+ * JSON body, as {@link RequestBodyLimit} found them, its path and its query) is shown as {@link Shown}
+ * shows values. Other answers pass untouched.
  */
 class ShortErrorAnswers extends OncePerRequestFilter {
 
-  /** Longer than any path or id a message names for the operator's sake. */
-  static final int MAX_WORD = 200;
-  private static final Pattern QUOTED = Pattern.compile("'([^']{" + (Shown.MAX + 1) + ",})'");
-  private static final Pattern WORD = Pattern.compile("\\S{" + (MAX_WORD + 1) + ",}");
+  /** Request attribute: the long texts of the request's JSON body. */
+  static final String SENT = ShortErrorAnswers.class.getName() + ".sent";
   private static final List<String> MESSAGES = List.of("message", "error");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,27 +43,46 @@ class ShortErrorAnswers extends OncePerRequestFilter {
       throws ServletException, IOException {
     Capture capture = new Capture(response);
     chain.doFilter(request, capture);
-    capture.finish();
+    capture.finish(sent(request));
   }
 
-  static String shorten(String message) {
-    Matcher quoted = QUOTED.matcher(message);
-    String text = quoted.replaceAll(m -> Matcher.quoteReplacement("'" + Shown.value(m.group(1)) + "'"));
-    return WORD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(Shown.value(m.group())));
+  /** The message with every text of {@code sent} in it shortened, the longest first. */
+  static String shorten(String message, List<String> sent) {
+    String shortened = message;
+    for (String text : sent.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+      shortened = shortened.replace(text, Shown.value(text));
+    }
+    return shortened;
   }
 
-  private static byte[] shortened(byte[] body) {
+  @SuppressWarnings("unchecked")
+  private static List<String> sent(HttpServletRequest request) {
+    List<String> sent = new ArrayList<>();
+    if (request.getAttribute(SENT) instanceof List<?> texts) {
+      sent.addAll((List<String>) texts);
+    }
+    String query = request.getQueryString() == null ? "" : request.getQueryString();
+    for (String part : (request.getRequestURI() + "/" + query.replace('&', '/').replace('=', '/')).split("/")) {
+      String text = URLDecoder.decode(part, StandardCharsets.UTF_8);
+      if (text.length() > Shown.MAX) {
+        sent.add(text);
+      }
+    }
+    return sent;
+  }
+
+  private static byte[] shortened(byte[] body, List<String> sent) {
     try {
-      JsonNode answer = JSON.readTree(body);
-      if (!(answer instanceof ObjectNode object)) {
+      if (!(JSON.readTree(body) instanceof ObjectNode answer)) {
         return body;
       }
       for (String field : MESSAGES) {
-        if (object.path(field).isTextual()) {
-          object.put(field, shorten(object.get(field).textValue()));
+        JsonNode message = answer.path(field);
+        if (message.isTextual()) {
+          answer.put(field, shorten(message.textValue(), sent));
         }
       }
-      return JSON.writeValueAsBytes(object);
+      return JSON.writeValueAsBytes(answer);
     } catch (JsonProcessingException notJson) {
       return body;
     } catch (IOException e) {
@@ -166,14 +186,14 @@ class ShortErrorAnswers extends OncePerRequestFilter {
       }
     }
 
-    void finish() throws IOException {
+    void finish(List<String> sent) throws IOException {
       if (held == null) {
         return;
       }
       if (writer != null) {
         writer.flush();
       }
-      byte[] body = shortened(held.toByteArray());
+      byte[] body = shortened(held.toByteArray(), sent);
       super.setContentLength(body.length);
       super.getOutputStream().write(body);
     }

@@ -57,7 +57,8 @@ class PreviewSetupInputs implements StartParameters, TaskForms {
   public Map<String, String> check(StartVariables variables, Site production) {
     String name = variables.text(Variables.NEW_SITE, MAX_NAME_LENGTH, "berta").orElseThrow(() ->
         new RunRefusedException("Start variable '" + Variables.NEW_SITE + "' is missing: give the neutral name of"
-            + " the new preview site, e.g. 'berta' (a directory of that name is made next to " + production.name() + ")."));
+            + " the new preview site, e.g. 'berta' (a directory of that name is made next to "
+            + production.name() + ")."));
     try {
       SiteNames.check(name);
     } catch (RuntimeException e) {

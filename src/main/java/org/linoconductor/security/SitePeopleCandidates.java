@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Task listener on create of the tasks a site's people decide (<em>Sign in and confirm</em>,
  * <em>Accept or cancel the attempt</em>) of the run's site (its record's, never a variable): the
- * site's contact and testers are Camunda user ids in the site registry, not in the diagram, and a site made by preview-setup has no group of its own yet;
- * they become candidate users, and the group {@code testers-<site>} a candidate group. Operators are
- * candidates through the diagram.
+ * site's contact and testers are Camunda user ids in the site registry, not in the diagram, and a
+ * site made by preview-setup has no group of its own yet; they become candidate users, and the group
+ * {@code testers-<site>} a candidate group. Operators are candidates through the diagram.
  */
 @Component("sitePeopleCandidates")
 class SitePeopleCandidates implements TaskListener {

@@ -2,19 +2,20 @@ package org.linoconductor.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Values quoted in an error message, and over-long words, are shortened; the rest of the message stays. */
+/** What a request sent is shortened where an error message repeats it; the rest of the message stays. */
 class ShortErrorAnswersTest {
 
   @Test
-  void longQuotedValuesAndWordsAreShortenedShortOnesKept() {
-    String message = "Cannot convert value '" + "y".repeat(500) + "' of type 'String' to type 'Integer'";
-    assertThat(ShortErrorAnswers.shorten(message)).isEqualTo("Cannot convert value '" + "y".repeat(60)
-        + "… (500 characters)' of type 'String' to type 'Integer'");
-    assertThat(ShortErrorAnswers.shorten("No matching process definition with key: " + "k".repeat(300)))
-        .startsWith("No matching process definition with key: kkk").endsWith("(300 characters)");
-    String path = "Directory /usr/local/lino/lino_local/berta exists already. Choose a name that is free.";
-    assertThat(ShortErrorAnswers.shorten(path)).isEqualTo(path);
+  void longTextsOfTheRequestAreShortenedEverythingElseKept() {
+    String value = "y".repeat(500);
+    String message = "Cannot convert value '" + value + "' of type 'String' to type 'Integer'";
+    assertThat(ShortErrorAnswers.shorten(message, List.of(value))).isEqualTo("Cannot convert value '"
+        + "y".repeat(60) + "… (500 characters)' of type 'String' to type 'Integer'");
+    String rule = "ENGINE-03051 There was an exception while invoking the TaskListener. Message: 'Four-eyes rule for"
+        + " site anna: user olga started this run, so another tester or operator must sign it off.'";
+    assertThat(ShortErrorAnswers.shorten(rule, List.of(value))).isEqualTo(rule);
   }
 }

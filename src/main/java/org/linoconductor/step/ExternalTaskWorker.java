@@ -1,7 +1,6 @@
 package org.linoconductor.step;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +34,7 @@ class ExternalTaskWorker implements SmartLifecycle {
 
   private final StepCatalogue catalogue;
   private final SiteRegistry sites;
+  private final RunIdentities runs;
   private final InterruptedStepRecovery recovery;
   private final StepWakeUp wakeUp;
   private final StepWorkerParts parts;
@@ -44,11 +44,12 @@ class ExternalTaskWorker implements SmartLifecycle {
   private final ExecutorService steps;
   private volatile Thread fetcher;
 
-  ExternalTaskWorker(StepCatalogue catalogue, SiteRegistry sites, InterruptedStepRecovery recovery, StepWakeUp wakeUp,
-      ExternalTaskService engine, StepRunRepository records, ShellRunner shell, ShellProperties shellProperties,
-      StepProperties properties) {
+  ExternalTaskWorker(StepCatalogue catalogue, SiteRegistry sites, RunIdentities runs, InterruptedStepRecovery recovery,
+      StepWakeUp wakeUp, ExternalTaskService engine, StepRunRepository records, ShellRunner shell,
+      ShellProperties shellProperties, StepProperties properties) {
     this.catalogue = catalogue;
     this.sites = sites;
+    this.runs = runs;
     this.recovery = recovery;
     this.wakeUp = wakeUp;
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("step-heartbeat-"));
@@ -129,14 +130,20 @@ class ExternalTaskWorker implements SmartLifecycle {
 
   private boolean start(LockedExternalTask task) {
     Step step = catalogue.find(task.getTopicName()).orElseThrow();
-    Map<String, Object> variables = task.getVariables();
-    String siteName = String.valueOf(variables.get(StepVariables.SITE));
     if (runningTasks.contains(task.getId())) {
       return false; // still ours: its lock lapsed between two heartbeats
     }
     if (recovery.wasInterrupted(task)) {
       return false;
     }
+    // The site the run was started on, from its record: never a process variable, which anyone may set.
+    RunIdentity run = runs.find(task.getProcessInstanceId()).orElse(null);
+    if (run == null) {
+      fail(task, "Step " + task.getTopicName() + " of run " + task.getProcessInstanceId() + ": the run has no record"
+          + " of what it was started with (it was started without its start listeners). Delete it in Cockpit.");
+      return false;
+    }
+    String siteName = run.site();
     Site site = sites.find(siteName).orElse(null);
     if (site == null) {
       fail(task, "Step " + task.getTopicName() + " of run " + task.getProcessInstanceId() + ": unknown site '"
@@ -151,7 +158,7 @@ class ExternalTaskWorker implements SmartLifecycle {
     runningTasks.add(task.getId());
     steps.execute(() -> {
       try {
-        new StepExecution(task, step, site, parts).run();
+        new StepExecution(task, step, site, run, parts).run();
       } finally {
         runningTasks.remove(task.getId());
         busySites.remove(siteName);

@@ -1,7 +1,6 @@
 package org.linoconductor.step;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,28 +34,29 @@ final class StepExecution {
   private final LockedExternalTask task;
   private final Step step;
   private final Site site;
+  private final RunIdentity run;
   private final StepWorkerParts parts;
   private ShellRunner shell;
 
-  StepExecution(LockedExternalTask task, Step step, Site site, StepWorkerParts parts) {
+  StepExecution(LockedExternalTask task, Step step, Site site, RunIdentity run, StepWorkerParts parts) {
     this.task = task;
     this.step = step;
     this.site = site;
+    this.run = run;
     this.parts = parts;
   }
 
   void run() {
     Map<String, Object> variables = task.getVariables();
-    boolean dryRun = Boolean.TRUE.equals(variables.get(StepVariables.DRY_RUN));
+    boolean dryRun = run.dryRun();
     Instant started = Instant.now();
     long recordId = parts.records().start(task.getProcessInstanceId(), task.getProcessDefinitionKey(),
         task.getActivityId(), task.getId(), site.name(), step.topic(), parts.properties().node(), started);
     ScheduledFuture<?> heartbeat = heartbeat(Thread.currentThread());
     // A fresh rendering runner per dry-run step: it keeps the commands it was given.
     shell = dryRun ? new RenderingShellRunner(parts.shellProperties()) : parts.shell();
-    StepContext context = new StepContext(site, task.getProcessInstanceId(), step.topic(), variables, dryRun, shell,
-        parts.properties().logDir().resolve(task.getProcessInstanceId()),
-        parts.properties().timeoutOf(step.topic()), runStarted(variables, started));
+    StepContext context = new StepContext(site, run, step.topic(), variables, shell,
+        parts.properties().logDir().resolve(task.getProcessInstanceId()), parts.properties().timeoutOf(step.topic()));
     StepOutcome outcome;
     if (resumingPast(variables)) {
       heartbeat.cancel(false);
@@ -182,10 +182,6 @@ final class StepExecution {
   private int remainingRetries() {
     Integer retries = task.getRetries();
     return retries == null ? READ_ONLY_RETRIES : Math.max(0, retries - 1);
-  }
-
-  private static Instant runStarted(Map<String, Object> variables, Instant fallback) {
-    return variables.get(SiteRunListener.RUN_STARTED) instanceof Date date ? date.toInstant() : fallback;
   }
 
   private String rendered(List<ShellResult> results) {

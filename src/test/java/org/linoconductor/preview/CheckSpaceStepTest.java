@@ -32,13 +32,13 @@ class CheckSpaceStepTest {
         List.of("{root}/../bin/make-env", "{site}"), List.of("settings.py"), List.of(),
         DataSize.ofMegabytes(1), PreviewProperties.WebServer.NGINX, Path.of("target/vhosts"), "{site}.example.org",
         null, null), TestDatabase.registry(TestDatabase.migratedH2()));
-    Map<String, Object> variables = Map.of(Variables.NEW_SITE, "space_copy");
+    var run = StepContexts.run(production, null, null, Map.of(Variables.NEW_SITE, "space_copy"), false);
     Path logs = Path.of("target", "check-space-" + UUID.randomUUID());
 
     sim.enable(Scenario.DISK_FULL, "1024");
-    StepOutcome full = step.execute(StepContexts.real(production, step.topic(), variables, logs));
+    StepOutcome full = step.execute(StepContexts.real(run, production, step.topic(), Map.of(), logs));
     sim.disable(Scenario.DISK_FULL);
-    StepOutcome fine = step.execute(StepContexts.real(production, step.topic(), variables, logs));
+    StepOutcome fine = step.execute(StepContexts.real(run, production, step.topic(), Map.of(), logs));
 
     assertThat(full.status()).isEqualTo(StepOutcome.Status.FAILED);
     assertThat(full.summary()).startsWith("Not enough free disk space to copy site " + sim.name() + ": 1024 KiB available")

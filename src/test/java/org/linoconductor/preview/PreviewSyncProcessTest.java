@@ -233,9 +233,7 @@ class PreviewSyncProcessTest {
             </bpmn:extensionElements>
             <bpmn:startEvent id="Start" />
             <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="FirstSync" />
-            <bpmn:callActivity id="FirstSync" calledElement="preview-sync">
-              <bpmn:extensionElements><camunda:in source="site" target="site" /></bpmn:extensionElements>
-            </bpmn:callActivity>
+            <bpmn:callActivity id="FirstSync" calledElement="preview-sync" />
             <bpmn:sequenceFlow id="F2" sourceRef="FirstSync" targetRef="End" />
             <bpmn:endEvent id="End" />
           </bpmn:process>

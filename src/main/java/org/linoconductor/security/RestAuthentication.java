@@ -27,6 +27,8 @@ class RestAuthentication {
 
   static final String ENGINE_REST = "/engine-rest/*";
   static final String API = "/api/*";
+  /** The description of {@code /api} (springdoc) and its UI: for users, like the API. */
+  static final String[] API_DESCRIPTION = {"/v3/api-docs/*", "/swagger-ui.html", "/swagger-ui/*"};
   static final String[] PAGES = {"/runs", "/runs/*"};
 
   // Before anything else reads the request, so nothing runs for an anonymous caller.
@@ -39,8 +41,10 @@ class RestAuthentication {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine) {
-    return basic("conductor-api-authentication",
+    var registration = basic("conductor-api-authentication",
         new ApiAuthenticationFilter(new SessionAuthentication(engine.getIdentityService()), engine.getName()), API);
+    registration.addUrlPatterns(API_DESCRIPTION);
+    return registration;
   }
 
   @Bean

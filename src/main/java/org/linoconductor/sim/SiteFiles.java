@@ -27,7 +27,7 @@ final class SiteFiles {
     try {
       Files.createDirectories(logDir);
       Files.createDirectories(archDir);
-      Files.createDirectories(dir);
+      Files.createDirectories(dir.resolve(".sim")); // where scenario switches go: `echo 3 > .sim/abandon`
       if (Files.notExists(logDir.resolve("lino.log"))) {  // a log dir may outlive its site
         Files.createFile(logDir.resolve("lino.log"));
       }

@@ -87,6 +87,21 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public HttpResponse<String> putJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A JSON merge patch (RFC 7396). */
+  public HttpResponse<String> patchJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/merge-patch+json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   /**
    * Signs in to one of Camunda's web applications as the browser does: the CSRF cookie from a
    * first page, then the login form with that token. Returns the login's response.

@@ -109,8 +109,9 @@ class SitesController {
 
   @PatchMapping(path = "/{name}", consumes = {"application/merge-patch+json", "application/json"})
   @Operation(summary = "Correct a registration: change some keys (operators)",
-      description = "JSON merge patch (RFC 7396) of the registration: the keys given replace the registered ones"
-          + " (serviceCommands key by key), null resets a key to its default. Then checked as PUT.",
+      description = "JSON merge patch (RFC 7396) of the registration: the keys given replace the registered ones,"
+          + " serviceCommands action by action (each of stop, start, restartWeb stays required); null resets a"
+          + " key to its default. Then checked as PUT.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
           schema = @Schema(implementation = SiteRequest.class),
           examples = @ExampleObject(name = "supervisor programs of a getlino site", value = SiteExamples.PATCH))),

@@ -39,7 +39,8 @@ class SiteValidator {
           + request.testers().size() + ": give the others the group testers-" + name + " in Camunda Admin.");
     }
     for (String tester : request.testers()) {
-      required("testers", bounded("testers", tester, MAX_USER_ID), "Testers are Camunda user ids; remove the empty entry.");
+      required("testers", bounded("testers", tester, MAX_USER_ID),
+          "Testers are Camunda user ids; remove the empty entry.");
     }
     // A set of user ids: sorted and without repeats, as the registry reads them back.
     List<String> testers = request.testers().stream().map(String::strip).distinct().sorted().toList();
@@ -70,7 +71,8 @@ class SiteValidator {
   }
 
   private static Path checkRoot(String text) {
-    Path root = path("root", required("root", bounded("root", text, MAX_PATH), "Give the directory that holds the sites."));
+    Path root = path("root",
+        required("root", bounded("root", text, MAX_PATH), "Give the directory that holds the sites."));
     if (!root.isAbsolute()) {
       throw new InvalidSiteException("root", "Root " + brief(text) + " is relative: give an absolute"
           + " path such as /usr/local/lino/lino_local.");
@@ -98,7 +100,8 @@ class SiteValidator {
     // A symbolic link inside the root may lead anywhere: compare the real locations too.
     if (!realPath(directory).startsWith(realPath(root))) {
       throw new InvalidSiteException("directory", "Directory " + brief(directory.toString()) + " leads outside the"
-          + " root " + brief(root.toString()) + " through a symbolic link: register the real directory, under the root.");
+          + " root " + brief(root.toString())
+          + " through a symbolic link: register the real directory, under the root.");
     }
     if (!Files.isRegularFile(directory.resolve("manage.py"))) {
       throw new InvalidSiteException("directory", "Directory " + brief(directory.toString()) + " has no manage.py:"

@@ -128,7 +128,8 @@ class SiteRequestReaderTest {
 
     assertThat(patched.contact()).isEqualTo("new_owner");
     assertThat(patched.url()).isNull();
-    assertThat(patched.serviceCommands().stop()).containsExactly(List.of("sudo", "supervisorctl", "stop", "linod-anna"));
+    assertThat(patched.serviceCommands().stop())
+        .containsExactly(List.of("sudo", "supervisorctl", "stop", "linod-anna"));
     assertThat(patched.serviceCommands().start()).isEqualTo(ServiceCommands.DEFAULTS.start());
     assertThat(patched).usingRecursiveComparison().ignoringFields("contact", "url", "serviceCommands")
         .isEqualTo(current);

@@ -51,9 +51,10 @@ class RegistryAttackTest {
     authorizations.ensureOperatorsGroup();
     authorizations.ensureTestersOf("atk_anna");
     authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
-    authorizations.ensureUser("tester", "tester", ConductorGroups.testersOf("atk_anna"));
+    // A user of its own: the shared users' groups are what other test classes check.
+    authorizations.ensureUser("atk_tester", "atk_tester", ConductorGroups.testersOf("atk_anna"));
     operator = Http.as(port, "operator", "operator");
-    tester = Http.as(port, "tester", "tester");
+    tester = Http.as(port, "atk_tester", "atk_tester");
   }
 
   @Test
@@ -109,7 +110,7 @@ class RegistryAttackTest {
 
     assertThat(answers).allSatisfy(answer -> {
       assertThat(answer.statusCode()).isEqualTo(403);
-      assertThat(Http.json(answer).get("error").asText()).contains("'tester' may not", "conductor-operators");
+      assertThat(Http.json(answer).get("error").asText()).contains("'atk_tester' may not", "conductor-operators");
     });
     assertThat(registry.require("atk_anna")).isEqualTo(before);
     assertThat(Http.json(operator.get("/api/sites/atk_anna")).get("corrections")).isEmpty();
@@ -181,8 +182,8 @@ class RegistryAttackTest {
       case "root" -> body(name, root.resolve(huge), "atk_long");
       case "directory" -> body(name, root, huge);
       case "contact" -> site.replace("\"owner\"", "\"" + huge + "\"");
-      case "tester" -> site.replace("[\"tester\"]", "[\"" + huge + "\"]");
-      case "testers" -> site.replace("[\"tester\"]", "[" + "\"t\",".repeat(20_000) + "\"t\"]");
+      case "tester" -> site.replace("[\"atk_tester\"]", "[\"" + huge + "\"]");
+      case "testers" -> site.replace("[\"atk_tester\"]", "[" + "\"t\",".repeat(20_000) + "\"t\"]");
       default -> site.substring(0, site.lastIndexOf('}')) + ", " + extra + "}";
     };
   }
@@ -211,7 +212,7 @@ class RegistryAttackTest {
   private static String body(String name, Path root, String directory) {
     return """
         {"name": "%s", "root": "%s", "directory": "%s", "state": "preview", "contact": "owner",
-         "testers": ["tester"]}""".formatted(name, root, directory);
+         "testers": ["atk_tester"]}""".formatted(name, root, directory);
   }
 
   private void site(String name) {

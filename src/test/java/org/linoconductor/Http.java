@@ -146,6 +146,21 @@ public final class Http {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
+  public HttpResponse<String> putJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A JSON merge patch (RFC 7396). */
+  public HttpResponse<String> patchJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/merge-patch+json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send(request(path).DELETE());
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Accept", "application/json");

@@ -14,8 +14,23 @@ public final class Shown {
 
   public static String value(Object value) {
     String text = String.valueOf(value);
-    String shown = text.length() <= MAX ? text : text.substring(0, MAX) + "… (" + text.length() + " characters)";
-    return shown.replaceAll("\\p{Cntrl}", "?");
+    return visible(text) + (text.length() <= MAX ? "" : "… (" + text.length() + " characters)");
+  }
+
+  /**
+   * {@link #value} in quotes, for a message that names what was sent: {@code 'abc'}, or
+   * {@code 'first 60 characters…' (1234 characters)}.
+   */
+  public static String quoted(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    String text = String.valueOf(value);
+    return "'" + visible(text) + (text.length() <= MAX ? "'" : "…' (" + text.length() + " characters)");
+  }
+
+  private static String visible(String text) {
+    return (text.length() <= MAX ? text : text.substring(0, MAX)).replaceAll("\\p{Cntrl}", "?");
   }
 
   /** The Java type of a value as a REST caller writes it: Boolean, String, Integer, … */

@@ -1,11 +1,8 @@
 package org.linoconductor.security;
 
 import org.camunda.bpm.engine.authorization.Groups;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.linoconductor.api.BeforeServing;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,19 +13,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-@Order(Ordered.HIGHEST_PRECEDENCE + 100)
-class DemoUsers implements ApplicationRunner {
+class DemoUsers extends BeforeServing {
 
   static final String DEMO_SITE = "anna";
 
   private final ConductorAuthorizations authorizations;
 
   DemoUsers(ConductorAuthorizations authorizations) {
+    super(0);
     this.authorizations = authorizations;
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  protected void prepare() {
     authorizations.ensureOperatorsGroup();
     authorizations.ensureAdministratorsGroup();
     authorizations.ensureTestersOf(DEMO_SITE);

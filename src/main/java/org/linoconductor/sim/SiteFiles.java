@@ -32,7 +32,7 @@ final class SiteFiles {
     try {
       Files.createDirectories(logDir);
       Files.createDirectories(archDir);
-      Files.createDirectories(dir.resolve(".sim")); // where the scenario switches go, for a human too
+      Files.createDirectories(dir.resolve(".sim")); // where scenario switches go: `echo 3 > .sim/abandon`
       if (Files.notExists(logDir.resolve("lino.log"))) {  // a log dir may outlive its site
         Files.createFile(logDir.resolve("lino.log"));
       }

@@ -23,10 +23,10 @@ class ConductorAuthorizationsTest {
   void theDemoUsersCanBeCreatedOnEveryStartWithoutDuplicates() {
     DemoUsers demo = new DemoUsers(authorizations);
 
-    demo.run(null);
+    demo.start();
     long authorizationsAfterFirstStart = authorizationService.createAuthorizationQuery().count();
     long membershipsAfterFirstStart = identityService.createGroupQuery().groupMember("operator").count();
-    demo.run(null);
+    demo.start();
 
     assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizationsAfterFirstStart);
     assertThat(identityService.createGroupQuery().groupMember("operator").count())

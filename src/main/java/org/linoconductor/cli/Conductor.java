@@ -35,7 +35,8 @@ import picocli.CommandLine.IVersionProvider;
         ExitStatus.ABORTED + ":the followed run was ABORTED",
         ExitStatus.CANCELLED + ":the followed run was CANCELLED",
         ExitStatus.TIMED_OUT + ":the followed run TIMED_OUT (nobody decided an attempt)",
-        ExitStatus.STUCK + ":the followed run is stuck at an incident (see Cockpit)"})
+        ExitStatus.STUCK + ":the followed run is stuck at an incident (see Cockpit)",
+        ExitStatus.SITE_DOWN + ":the followed run ended SITE_DOWN (the site's services are stopped)"})
 public final class Conductor {
 
   private Server server;

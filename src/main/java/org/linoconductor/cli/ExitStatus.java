@@ -30,6 +30,8 @@ final class ExitStatus {
   static final int TIMED_OUT = 14;
   /** The followed run is stuck at an incident: an operator must look at it in Cockpit. */
   static final int STUCK = 15;
+  /** The followed run ended SITE_DOWN: it left the site's services stopped. */
+  static final int SITE_DOWN = 16;
 
   private ExitStatus() {}
 
@@ -42,6 +44,7 @@ final class ExitStatus {
       case "ABORTED" -> ABORTED;
       case "CANCELLED" -> CANCELLED;
       case "TIMED_OUT" -> TIMED_OUT;
+      case "SITE_DOWN" -> SITE_DOWN;
       default -> REFUSED;
     };
   }

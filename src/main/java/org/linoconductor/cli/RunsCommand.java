@@ -15,7 +15,7 @@ final class RunsCommand extends ClientCommand {
   String process;
 
   @Option(names = "--outcome",
-      description = "SUCCEEDED, ROLLED_BACK, CANCELLED, TIMED_OUT, ABORTED, FAILED, DRY_RUN or RUNNING")
+      description = "SUCCEEDED, ROLLED_BACK, CANCELLED, TIMED_OUT, ABORTED, SITE_DOWN, FAILED, DRY_RUN or RUNNING")
   String outcome;
 
   @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "started on or after that day (UTC)")

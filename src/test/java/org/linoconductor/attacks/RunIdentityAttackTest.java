@@ -108,7 +108,7 @@ class RunIdentityAttackTest {
     assertThat(awaitOutcome(run)).isEqualTo("ROLLED_BACK");
     List<Map<String, Object>> rollBack = steps(run).subList(stepsBefore.size(), steps(run).size());
     assertThat(rollBack).extracting(step -> step.get("step"))
-        .contains("restore-code", "restore-start-snapshot");
+        .contains("restore-code", "restore-database");
     assertThat(rollBack).allSatisfy(step -> {
       assertThat(step.get("site")).isEqualTo(ANNA);
       assertThat(step.get("status")).isNotEqualTo("RENDERED");

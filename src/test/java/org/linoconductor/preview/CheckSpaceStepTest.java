@@ -57,8 +57,9 @@ class CheckSpaceStepTest {
     CheckSpaceStep step = new CheckSpaceStep(properties(List.of("{root}/../bin/make-env", "{site}")),
         TestDatabase.registry(TestDatabase.migratedH2()));
 
-    StepOutcome refused = step.execute(StepContexts.real(production, step.topic(),
-        Map.of(Variables.NEW_SITE, "norsync_copy"), Path.of("target", "check-space-" + UUID.randomUUID())));
+    var run = StepContexts.run(production, null, null, Map.of(Variables.NEW_SITE, "norsync_copy"), false);
+    StepOutcome refused = step.execute(StepContexts.real(run, production, step.topic(), Map.of(),
+        Path.of("target", "check-space-" + UUID.randomUUID())));
 
     assertThat(refused.status()).isEqualTo(StepOutcome.Status.FAILED);
     assertThat(refused.summary()).startsWith("The preview cannot be set up on this host; nothing was copied.")
@@ -75,8 +76,9 @@ class CheckSpaceStepTest {
     CheckSpaceStep step = new CheckSpaceStep(properties(List.of("/opt/nowhere/virtualenv", "env")),
         TestDatabase.registry(TestDatabase.migratedH2()));
 
-    StepOutcome refused = step.execute(StepContexts.real(production, step.topic(),
-        Map.of(Variables.NEW_SITE, "envcmd_copy"), Path.of("target", "check-space-" + UUID.randomUUID())));
+    var run = StepContexts.run(production, null, null, Map.of(Variables.NEW_SITE, "envcmd_copy"), false);
+    StepOutcome refused = step.execute(StepContexts.real(run, production, step.topic(), Map.of(),
+        Path.of("target", "check-space-" + UUID.randomUUID())));
 
     assertThat(refused.status()).isEqualTo(StepOutcome.Status.FAILED);
     assertThat(refused.summary()).contains("program '/opt/nowhere/virtualenv' not found",

@@ -48,6 +48,7 @@ class ExternalTaskWorker implements SmartLifecycle {
 
   private final StepCatalogue catalogue;
   private final SiteRegistry sites;
+  private final RunIdentities runs;
   private final InterruptedStepRecovery recovery;
   private final StepWakeUp wakeUp;
   private final StepWorkerParts parts;
@@ -61,11 +62,13 @@ class ExternalTaskWorker implements SmartLifecycle {
   private final Statistics statistics = new Statistics();
   private volatile Thread fetcher;
 
-  ExternalTaskWorker(StepCatalogue catalogue, SiteRegistry sites, InterruptedStepRecovery recovery, StepWakeUp wakeUp,
-      ExternalTaskService engine, StepRunRepository records, ShellRunner shell, ShellProperties shellProperties,
-      StepProperties properties, ResultReporter reporter, StepFailedCatch failedCatch) {
+  ExternalTaskWorker(StepCatalogue catalogue, SiteRegistry sites, RunIdentities runs, InterruptedStepRecovery recovery,
+      StepWakeUp wakeUp, ExternalTaskService engine, StepRunRepository records, ShellRunner shell,
+      ShellProperties shellProperties, StepProperties properties, ResultReporter reporter,
+      StepFailedCatch failedCatch) {
     this.catalogue = catalogue;
     this.sites = sites;
+    this.runs = runs;
     this.recovery = recovery;
     this.wakeUp = wakeUp;
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("step-heartbeat-"));
@@ -175,8 +178,6 @@ class ExternalTaskWorker implements SmartLifecycle {
 
   private boolean start(LockedExternalTask task, boolean foundIdle) {
     Step step = catalogue.find(task.getTopicName()).orElseThrow();
-    Map<String, Object> variables = task.getVariables();
-    String siteName = String.valueOf(variables.get(StepVariables.SITE));
     if (runningTasks.contains(task.getId())) {
       return false; // still ours: its lock lapsed between two heartbeats
     }
@@ -186,6 +187,14 @@ class ExternalTaskWorker implements SmartLifecycle {
       recovery.resume(unfinished.get());
       return false;
     }
+    // The site the run was started on, from its record: never a process variable, which anyone may set.
+    RunIdentity run = runs.find(task.getProcessInstanceId()).orElse(null);
+    if (run == null) {
+      fail(task, "Step " + task.getTopicName() + " of run " + task.getProcessInstanceId() + ": the run has no record"
+          + " of what it was started with (it was started without its start listeners). Delete it in Cockpit.");
+      return false;
+    }
+    String siteName = run.site();
     Site site = sites.find(siteName).orElse(null);
     if (site == null) {
       fail(task, "Step " + task.getTopicName() + " of run " + task.getProcessInstanceId() + ": unknown site '"
@@ -210,7 +219,7 @@ class ExternalTaskWorker implements SmartLifecycle {
     };
     steps.execute(() -> {
       try {
-        new StepExecution(task, step, site, parts, release).run();
+        new StepExecution(task, step, site, run, parts, release).run();
       } finally {
         release.run();
       }

@@ -1,7 +1,6 @@
 package org.linoconductor.step;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,31 +31,33 @@ final class StepExecution {
   private final LockedExternalTask task;
   private final Step step;
   private final Site site;
+  private final RunIdentity run;
   private final StepWorkerParts parts;
   private final Runnable finished;
   private ShellRunner shell;
 
   /** @param finished run once the step has ended, before its result is reported: frees its site */
-  StepExecution(LockedExternalTask task, Step step, Site site, StepWorkerParts parts, Runnable finished) {
+  StepExecution(LockedExternalTask task, Step step, Site site, RunIdentity run, StepWorkerParts parts,
+      Runnable finished) {
     this.task = task;
     this.step = step;
     this.site = site;
+    this.run = run;
     this.parts = parts;
     this.finished = finished;
   }
 
   void run() {
     Map<String, Object> variables = task.getVariables();
-    boolean dryRun = Boolean.TRUE.equals(variables.get(StepVariables.DRY_RUN));
+    boolean dryRun = run.dryRun();
     Instant started = Instant.now();
     long recordId = parts.records().start(task.getProcessInstanceId(), task.getProcessDefinitionKey(),
         task.getActivityId(), task.getId(), site.name(), step.topic(), parts.properties().node(), started);
     ScheduledFuture<?> heartbeat = heartbeat(Thread.currentThread());
     // A fresh rendering runner per dry-run step: it keeps the commands it was given.
     shell = dryRun ? new RenderingShellRunner(parts.shellProperties()) : parts.shell();
-    StepContext context = new StepContext(site, task.getProcessInstanceId(), step.topic(), variables, dryRun, shell,
-        parts.properties().logDir().resolve(task.getProcessInstanceId()),
-        parts.properties().timeoutOf(step.topic()), runStarted(variables, started),
+    StepContext context = new StepContext(site, run, step.topic(), variables, shell,
+        parts.properties().logDir().resolve(task.getProcessInstanceId()), parts.properties().timeoutOf(step.topic()),
         session -> parts.records().sessionStarted(recordId, session));
     Handover handover;
     try {
@@ -84,10 +85,6 @@ final class StepExecution {
     }
   }
 
-  /**
-   * Renews the task's lock while the step runs. When the task is gone (the run was cancelled in
-   * Cockpit), the step's thread is interrupted: the shell runner then kills the command's process tree.
-   */
   /** On a retry, the steps before the failed one that already succeeded are not run again. */
   private boolean resumingPast(Map<String, Object> variables) {
     return Boolean.TRUE.equals(variables.get(StepVariables.RESUME_AFTER_FAILURE))
@@ -95,6 +92,10 @@ final class StepExecution {
         && parts.records().doneBefore(task.getProcessInstanceId(), task.getActivityId());
   }
 
+  /**
+   * Renews the task's lock while the step runs. When the task is gone (the run was cancelled in
+   * Cockpit), the step's thread is interrupted: the shell runner then kills the command's process tree.
+   */
   private ScheduledFuture<?> heartbeat(Thread stepThread) {
     long every = parts.properties().heartbeat().toMillis();
     return parts.scheduler().scheduleAtFixedRate(() -> {
@@ -167,10 +168,6 @@ final class StepExecution {
   private int remainingRetries() {
     Integer retries = task.getRetries();
     return retries == null ? READ_ONLY_RETRIES : Math.max(0, retries - 1);
-  }
-
-  private static Instant runStarted(Map<String, Object> variables, Instant fallback) {
-    return variables.get(SiteRunListener.RUN_STARTED) instanceof Date date ? date.toInstant() : fallback;
   }
 
   private String rendered(List<ShellResult> results) {

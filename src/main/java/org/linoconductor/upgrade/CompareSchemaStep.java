@@ -8,10 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.linoconductor.step.FileTrees;
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
 import org.linoconductor.step.StepOutcome;
@@ -89,7 +88,7 @@ class CompareSchemaStep implements Step {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      delete(dumpDir);
+      FileTrees.delete(dumpDir);
     }
   }
 
@@ -135,19 +134,6 @@ class CompareSchemaStep implements Step {
       return Files.size(file);
     } catch (IOException e) {
       return null; // verify-snapshot checked it; without it, compare as the seed says
-    }
-  }
-
-  private static void delete(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the temporary dump " + dir, e);
     }
   }
 }

@@ -25,7 +25,10 @@ import org.springframework.test.context.ActiveProfiles;
       "conductor.preview.upgrades-log=target/test-lino-${PID}/log/upgrades.log",
       // preview-setup against the simulated installation: its make-env stands in for virtualenv + getlino.
       "conductor.preview.make-env-command={root}/../bin/make-env,{site}",
-      "conductor.preview.vhost-dir=target/test-vhosts"
+      "conductor.preview.vhost-dir=target/test-vhosts",
+      // Every test calls from 127.0.0.1: one test's wrong passwords must not slow down the next test.
+      // The limit per address is attacked in ThrottlingAttackTest, in a context of its own.
+      "conductor.sign-in.address.free-failures=1000"
     })
 @ActiveProfiles("test")
 public @interface ConductorWebTest {}

@@ -11,7 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,51 +23,117 @@ public final class Http {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  /** Spring Security's CSRF token in a form of the conductor's pages. */
+  private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final int port;
-  /** The header that says who calls (Authorization or Cookie), or null when anonymous. */
-  private final String credentialHeader;
-  private final String credentials;
+  /** Headers sent with every request: who calls (Authorization or Cookie), from where (X-Forwarded-For). */
+  private final Map<String, String> headers;
 
-  private Http(int port, String credentialHeader, String credentials) {
+  private Http(int port, Map<String, String> headers) {
     this.port = port;
-    this.credentialHeader = credentialHeader;
-    this.credentials = credentials;
+    this.headers = Map.copyOf(headers);
   }
 
   public static Http anonymous(int port) {
-    return new Http(port, null, null);
+    return new Http(port, Map.of());
   }
 
   public static Http as(int port, String user, String password) {
-    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new Http(port, "Authorization", "Basic " + token);
+    return anonymous(port).with("Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Signs in at /signin as a browser does and calls with that session's cookie. */
+  /** Signs in at /signin as a browser does and calls with that session's cookie (see {@link #csrfToken}). */
   public static Http signedIn(int port, String user, String password) {
-    HttpResponse<String> response = signInForm(port, user, password);
-    if (response.statusCode() != 303) {
-      throw new IllegalStateException("sign-in as " + user + " failed: " + response.statusCode());
-    }
-    return new Http(port, "Cookie", sessionCookie(response));
+    return anonymous(port).signIn(user, password);
   }
 
   /** The sign-in form posted with the token of a fresh session; the answer is not followed. */
   public static HttpResponse<String> signInForm(int port, String user, String password) {
-    HttpResponse<String> form = anonymous(port).get("/signin");
-    Matcher csrf = CSRF_FIELD.matcher(form.body());
-    if (!csrf.find()) {
-      throw new IllegalStateException("no csrf field in the sign-in form: " + form.body());
+    return anonymous(port).signInForm(user, password);
+  }
+
+  /**
+   * The same caller as seen coming from that address through a reverse proxy (X-Forwarded-For), where
+   * the application trusts the proxy's header ({@code server.forward-headers-strategy=native}).
+   */
+  public Http from(String address) {
+    return with("X-Forwarded-For", address);
+  }
+
+  /** {@link #signInForm(int, String, String)} from this caller's address. */
+  public HttpResponse<String> signInForm(String user, String password) {
+    HttpResponse<String> form = get("/signin");
+    return with("Cookie", sessionCookie(form)).postForm("/signin",
+        "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(csrfToken(form)));
+  }
+
+  /** {@link #signedIn(int, String, String)} from this caller's address. */
+  public Http signIn(String user, String password) {
+    HttpResponse<String> response = signInForm(user, password);
+    if (response.statusCode() != 303) {
+      throw new IllegalStateException("sign-in as " + user + " failed: " + response.statusCode());
     }
-    return new Http(port, "Cookie", sessionCookie(form)).postForm("/signin",
-        "username=" + encode(user) + "&password=" + encode(password) + "&csrf=" + encode(csrf.group(1)));
+    return with("Cookie", sessionCookie(response));
+  }
+
+  /** The CSRF token of a page's forms, for posting as that page does. */
+  public static String csrfToken(HttpResponse<String> page) {
+    Matcher csrf = CSRF_FIELD.matcher(page.body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("no CSRF token in the page: " + page.body());
+    }
+    return csrf.group(1);
   }
 
   public HttpResponse<String> postForm(String path, String form) {
     return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(request(path).GET());
+  }
+
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** This caller with one more header on every request. */
+  public Http with(String header, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(header, value);
+    return new Http(port, more);
+  }
+
+  /**
+   * Signs in to one of Camunda's web applications as the browser does: the CSRF cookie from a
+   * first page, then the login form with that token. Returns the login's response.
+   */
+  public static HttpResponse<String> webLogin(int port, String app, String user, String password) {
+    return anonymous(port).webLogin("default", app, user, password);
+  }
+
+  /** {@link #webLogin(int, String, String, String)} on the engine of that name, from this caller's address. */
+  public HttpResponse<String> webLogin(String engine, String app, String user, String password) {
+    HttpResponse<String> page = get("/camunda/app/" + app + "/" + engine + "/");
+    List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList();
+    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
+        .map(c -> c.substring("XSRF-TOKEN=".length())).orElseThrow(() -> new IllegalStateException(
+            "no XSRF-TOKEN cookie from /camunda/app/" + app + "/: " + page.headers()));
+    return with("Cookie", String.join("; ", cookies)).with("X-XSRF-TOKEN", token)
+        .postForm("/camunda/api/admin/auth/user/" + engine + "/login/" + app,
+            "username=" + encode(user) + "&password=" + encode(password));
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not JSON: " + response.body(), e);
+    }
   }
 
   private static String sessionCookie(HttpResponse<String> response) {
@@ -78,44 +146,26 @@ public final class Http {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  public HttpResponse<String> get(String path) {
-    return send(request(path).GET());
-  }
-
-  public HttpResponse<String> postJson(String path, String json) {
+  public HttpResponse<String> putJson(String path, String json) {
     return send(request(path).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  /**
-   * Signs in to one of Camunda's web applications as the browser does: the CSRF cookie from a
-   * first page, then the login form with that token. Returns the login's response.
-   */
-  public static HttpResponse<String> webLogin(int port, String app, String user, String password) {
-    HttpResponse<String> page = anonymous(port).get("/camunda/app/" + app + "/");
-    List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList();
-    String token = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
-        .map(c -> c.substring("XSRF-TOKEN=".length())).orElseThrow(() -> new IllegalStateException(
-            "no XSRF-TOKEN cookie from /camunda/app/" + app + "/: " + page.headers()));
-    return send(anonymous(port).request("/camunda/api/admin/auth/user/default/login/" + app)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", String.join("; ", cookies))
-        .header("X-XSRF-TOKEN", token)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)));
+  /** A JSON merge patch (RFC 7396). */
+  public HttpResponse<String> patchJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/merge-patch+json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  public static JsonNode json(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Not JSON: " + response.body(), e);
-    }
+  public HttpResponse<String> delete(String path) {
+    return send(request(path).DELETE());
   }
 
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Accept", "application/json");
-    return credentialHeader == null ? builder : builder.header(credentialHeader, credentials);
+    headers.forEach(builder::header);
+    return builder;
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -4,4 +4,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The body of every error answer of the application's API. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ApiError(String error, String field) {}
+public record ApiError(String error, String field) {}

@@ -1,5 +1,7 @@
 package org.linoconductor.api;
 
+import org.linoconductor.input.Shown;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.Arrays;
@@ -36,12 +38,12 @@ class ApiErrorHandler {
           .map(Object::toString)
           .collect(Collectors.joining(", "));
       return answer(HttpStatus.BAD_REQUEST,
-          "Invalid value '" + invalid.getValue() + "': use one of " + allowed + ".",
+          "Invalid value " + Shown.quoted(String.valueOf(invalid.getValue())) + ": use one of " + allowed + ".",
           path(invalid));
     }
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return answer(HttpStatus.BAD_REQUEST,
-          "The value of '" + path(mapping) + "' has the wrong type: see the example in the API description.",
+          "The value of '" + path(mapping) + "' has the wrong type: see the API description at /v3/api-docs.",
           path(mapping));
     }
     return answer(HttpStatus.BAD_REQUEST,

@@ -81,7 +81,7 @@ class ArchiveSiteDirectoryStep implements Step {
       return StepOutcome.succeeded("dry run: would move " + from + " to " + to + " and record " + site.name()
           + " ARCHIVED", archivedTo);
     }
-    String startedBy = context.variable(Variables.STARTED_BY, String.class).orElse(null);
+    String startedBy = context.run().startedBy();
     try {
       Files.createDirectories(archive);
       // The record and the rename in one transaction: a refused move leaves the site OLD.

@@ -29,8 +29,6 @@ public final class ArchiveSiteProcess {
 
   /** Variables this process adds to those of {@link org.linoconductor.step.StepVariables}. */
   public static final class Variables {
-    /** Set by the start event ({@code camunda:initiator}): the user who started the run. */
-    public static final String STARTED_BY = "startedBy";
     /** Where the site's directory went (or would go, in a dry run). */
     public static final String ARCHIVED_TO = "archivedTo";
 

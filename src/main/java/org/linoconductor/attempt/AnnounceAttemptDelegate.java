@@ -2,16 +2,15 @@ package org.linoconductor.attempt;
 
 import org.linoconductor.notify.Mail;
 
-import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
-import org.linoconductor.step.StepVariables;
+import org.linoconductor.step.RunIdentities;
+import org.linoconductor.step.RunIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,23 +27,26 @@ class AnnounceAttemptDelegate implements JavaDelegate {
 
   static final String MAILED = "announcementMailed";
 
+  private final RunIdentities runs;
   private final SiteRegistry sites;
   private final Mail mail;
 
-  AnnounceAttemptDelegate(SiteRegistry sites, Mail mail) {
+  AnnounceAttemptDelegate(RunIdentities runs, SiteRegistry sites, Mail mail) {
+    this.runs = runs;
     this.sites = sites;
     this.mail = mail;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
-    Site production = sites.require((String) execution.getVariable(Variables.PRODUCTION_SITE));
+    RunIdentity run = runs.of(execution);
+    Site preview = sites.require(run.site());
+    Site production = sites.require(run.requireProductionSite());
     String releaseNotes = preview.releaseNotesUrl() != null ? preview.releaseNotesUrl() : production.releaseNotesUrl();
-    var start = ((Date) execution.getVariable(Variables.START_AT_DATE)).toInstant();
-    String text = AttemptAnnouncement.text(production.name(), preview.name(), start,
-        Duration.parse((String) execution.getVariable(Variables.DURATION)), releaseNotes,
-        (String) execution.getVariable(Variables.SITE_URL), TimeoutDecision.of(execution), ZoneId.systemDefault());
+    var start = AttemptSchedule.startAt(run);
+    String text = AttemptAnnouncement.text(production.name(), preview.name(), start, AttemptSchedule.duration(run),
+        releaseNotes, AttemptStartListener.siteUrl(production, preview), AttemptSchedule.timeoutDecision(run),
+        ZoneId.systemDefault());
     execution.setVariable(Variables.ANNOUNCEMENT, text);
     String subject = AttemptAnnouncement.subject(production.name(), start, ZoneId.systemDefault());
     log.info("ATTEMPT-001 {} (run {}):\n{}", subject, execution.getProcessInstanceId(), text);

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.audit.Decider;
+import org.linoconductor.step.RunIdentities;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,16 +20,18 @@ import org.springframework.stereotype.Component;
 class AttemptDecisionListener implements TaskListener {
 
   private final IdentityService identity;
+  private final RunIdentities runs;
 
-  AttemptDecisionListener(IdentityService identity) {
+  AttemptDecisionListener(IdentityService identity, RunIdentities runs) {
     this.identity = identity;
+    this.runs = runs;
   }
 
   @Override
   public void notify(DelegateTask task) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      Duration duration = Duration.parse((String) task.getVariable(Variables.DURATION));
+      Duration duration = AttemptSchedule.duration(runs.of(task));
       task.setVariable(Variables.ATTEMPT_ENDS_AT, now.plus(duration).toString());
       return;
     }

@@ -9,7 +9,8 @@ import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.ProcessProperty;
-import org.linoconductor.step.StepVariables;
+import org.linoconductor.step.RunIdentities;
+import org.linoconductor.step.RunIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,10 +26,12 @@ class AttemptEndListener implements ExecutionListener {
 
   private static final Logger log = LoggerFactory.getLogger(AttemptEndListener.class);
 
+  private final RunIdentities runs;
   private final SiteRegistry sites;
   private final Mail mail;
 
-  AttemptEndListener(SiteRegistry sites, Mail mail) {
+  AttemptEndListener(RunIdentities runs, SiteRegistry sites, Mail mail) {
+    this.runs = runs;
     this.sites = sites;
     this.mail = mail;
   }
@@ -38,8 +41,9 @@ class AttemptEndListener implements ExecutionListener {
     AttemptEnding ending = AttemptEnding.of(
         ProcessProperty.of(execution, execution.getCurrentActivityId(), "outcome").orElse("CANCELLED"),
         (String) execution.getVariable(Variables.DECISION));
-    Site preview = sites.require((String) execution.getVariable(StepVariables.SITE));
-    Site production = sites.require((String) execution.getVariable(Variables.PRODUCTION_SITE));
+    RunIdentity run = runs.of(execution);
+    Site preview = sites.require(run.site());
+    Site production = sites.require(run.requireProductionSite());
     String text = AttemptAnnouncement.result(ending, production.name(), preview.name(),
         (String) execution.getVariable(Variables.DECIDED_BY), (String) execution.getVariable(Variables.DECISION_COMMENT),
         (String) execution.getVariable(Variables.ATTEMPT_SNAPSHOT));

@@ -2,7 +2,6 @@ package org.linoconductor.attempt;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.shell.ShellResult;
 import org.linoconductor.site.ServiceCommands;
 import org.linoconductor.site.Site;
@@ -12,7 +11,7 @@ import org.linoconductor.step.StepOutcome;
 import org.springframework.stereotype.Component;
 
 /**
- * The two sites of an attempt: the run's site is the preview, {@code productionSite} the
+ * The two sites of an attempt: the run's site is the preview, its record's production site the
  * production it replaces; and their service commands, run in the site they belong to.
  */
 @Component
@@ -26,11 +25,9 @@ class AttemptSites {
     this.sites = sites;
   }
 
+  /** The production site the run's record names (from table preview_site at its start). */
   Site production(StepContext context) {
-    String name = context.variable(Variables.PRODUCTION_SITE, String.class).orElseThrow(() ->
-        new IllegalStateException("Variable " + Variables.PRODUCTION_SITE + " is missing: upgrade-attempt sets it"
-            + " at its start from table preview_site"));
-    return sites.require(name);
+    return sites.require(context.run().requireProductionSite());
   }
 
   /** Runs {@code site}'s commands for {@code action} in that site, in order, stopping at the first failure. */

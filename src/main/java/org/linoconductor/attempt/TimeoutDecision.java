@@ -1,9 +1,8 @@
 package org.linoconductor.attempt;
 
-import java.util.Locale;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Decisions;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
+import org.linoconductor.input.Shown;
 import org.linoconductor.step.RunRefusedException;
 
 /** What an upgrade attempt ends with when nobody decides in time. */
@@ -21,11 +20,6 @@ enum TimeoutDecision {
     return value;
   }
 
-  /** The variable {@code timeoutDecision} of a run, as its start set it. */
-  static TimeoutDecision of(VariableScope run) {
-    return valueOf(((String) run.getVariable(Variables.TIMEOUT_DECISION)).toUpperCase(Locale.ROOT));
-  }
-
   /** The start variable {@code timeoutDecision}: empty = {@code configured}, else accept or cancel. */
   static TimeoutDecision of(Object startVariable, TimeoutDecision configured) {
     if (startVariable == null || startVariable.toString().isBlank()) {
@@ -37,7 +31,7 @@ enum TimeoutDecision {
         return decision;
       }
     }
-    throw new RunRefusedException("Start variable '" + Variables.TIMEOUT_DECISION + "' is '" + text
+    throw new RunRefusedException("Start variable '" + Variables.TIMEOUT_DECISION + "' is '" + Shown.value(text)
         + "': write accept or cancel, or leave it empty for this installation's default ("
         + configured.value + ", conductor.attempt.timeout-decision).");
   }

@@ -95,15 +95,11 @@ public final class UpgradeAttemptProcess {
      * conductor.attempt.timeout-decision}. Set at the start to the value that applies.
      */
     public static final String TIMEOUT_DECISION = "timeoutDecision";
-    /** Set at the start: {@link #START_AT} as a date, for the timer. */
+    /** Set at the start, for Cockpit: {@link #START_AT} as a date (the timer reads the run's record). */
     public static final String START_AT_DATE = "startAtDate";
-    /** Set at the start: when the reminder goes out ({@code conductor.attempt.reminder-before} before the start, not before now). */
-    public static final String REMINDER_AT_DATE = "reminderAtDate";
-    /** Set at the start: false when the start is so near that the announcement is reminder enough. */
-    public static final String REMINDER_NEEDED = "reminderNeeded";
     /** Set by the reminder: its text (empty when none was needed). */
     public static final String REMINDER = "reminder";
-    /** Set at the start from table preview_site: the production site the preview replaces. */
+    /** Set at the start, for the form: the production site the preview replaces (the steps read the run's record). */
     public static final String PRODUCTION_SITE = org.linoconductor.preview.PreviewSyncProcess.Variables.PRODUCTION_SITE;
     /** Set at the start: the public address of production (else of the preview), for the form; may be empty. */
     public static final String SITE_URL = "siteUrl";

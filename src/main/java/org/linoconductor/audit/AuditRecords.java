@@ -2,8 +2,6 @@ package org.linoconductor.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Objects;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,12 +20,6 @@ class AuditRecords {
     jdbc.update("""
         insert into run_record (process_instance_id, process_key, site, started_by, started_at, dry_run)
         values (?, ?, ?, ?, ?, ?)""", processInstanceId, processKey, site, startedBy, Timestamp.from(at), dryRun);
-  }
-
-  /** Who started the run, if it is recorded and someone did. */
-  Optional<String> startedBy(String processInstanceId) {
-    return jdbc.queryForList("select started_by from run_record where process_instance_id = ?", String.class,
-        processInstanceId).stream().filter(Objects::nonNull).findFirst();
   }
 
   void runEnded(String processInstanceId, RunOutcome outcome, String endActivity, String reason, Instant at) {

@@ -16,8 +16,12 @@ import java.nio.file.StandardOpenOption;
  * @param next where the next piece starts
  * @param text the bytes between, as UTF-8; never ends in the middle of a character
  * @param running whether the step still runs (the log may grow)
+ * @param log the file's name: a step of several commands writes one log per command ({@code
+ *     pull-code-1.log}, {@code pull-code-2.log}, …), and while it runs its tail is its latest command's
+ *     log; a reader that sees another name than before starts over from 0 (or says which log it has
+ *     read with {@code ?log=}, see {@code RunsController}); null when the step wrote none
  */
-record LogTail(long from, long next, String text, boolean running) {
+record LogTail(long from, long next, String text, boolean running, String log) {
 
   /** At most this much per answer: a page catching up with a large log asks a few times. */
   static final int MAX_BYTES = 64 * 1024;
@@ -45,7 +49,8 @@ record LogTail(long from, long next, String text, boolean running) {
       int begin = lastLines && start > 0 ? afterFirstNewline(bytes, buffer.position()) : 0;
       int end = completeCharacters(bytes, buffer.position());
       return new LogTail(start + begin, start + end,
-          new String(bytes, begin, Math.max(0, end - begin), StandardCharsets.UTF_8), running);
+          new String(bytes, begin, Math.max(0, end - begin), StandardCharsets.UTF_8), running,
+          file.getFileName().toString());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the log " + file, e);
     }

@@ -86,14 +86,25 @@ class RunsController {
         .body(new FileSystemResource(file));
   }
 
-  /** The log from byte {@code from} on (without it: the last lines), for watching a running step. */
+  /**
+   * The log from byte {@code from} on (without it: the last lines), for watching a running step.
+   * {@code log} names the file the caller read {@code from} in: when the step has gone on to its
+   * next command's log since, the answer is that log from its start, not from an offset that
+   * belongs to another file.
+   */
   @GetMapping(path = "/runs/{id}/steps/{stepId}/tail", produces = MediaType.APPLICATION_JSON_VALUE)
-  LogTail tail(@PathVariable String id, @PathVariable String stepId, @RequestParam(required = false) String from) {
+  LogTail tail(@PathVariable String id, @PathVariable String stepId, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String log) {
     StepRun step = runs.step(id, stepId, runs.scope());
     Long offset = offset(from);
     boolean running = step.status() == StepRun.Status.RUNNING;
-    return runs.logOf(step).map(file -> LogTail.read(file, offset, running))
-        .orElse(new LogTail(0, 0, "", running));
+    return runs.logOf(step).map(file -> LogTail.read(file, offsetIn(file, log, offset), running))
+        .orElse(new LogTail(0, 0, "", running, null));
+  }
+
+  /** The offset, when it was read in this file; else the file's start. */
+  private static Long offsetIn(Path file, String log, Long offset) {
+    return log == null || log.equals(file.getFileName().toString()) ? offset : Long.valueOf(0);
   }
 
   private static Long offset(String from) {

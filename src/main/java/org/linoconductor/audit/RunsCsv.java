@@ -24,8 +24,9 @@ final class RunsCsv {
 
   static String field(Object value) {
     String text = Objects.toString(value, "");
-    // A spreadsheet would run a cell starting with these as a formula; a reason typed in Cockpit could.
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+    // A spreadsheet would run a cell starting with these as a formula (TAB and CR too: some strip them
+    // first); a reason typed in Cockpit could.
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
     boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");

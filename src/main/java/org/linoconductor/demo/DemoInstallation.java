@@ -4,68 +4,78 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import org.linoconductor.api.BeforeServing;
+import org.linoconductor.sim.Layout;
 import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.ServiceCommands;
+import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteSeeder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The demo's Lino installation: a simulated root with the production site {@code anna} and the
- * link {@code prod -> anna}, and a second root {@code lino2} with the production site
- * {@code carla}, which the demo's tester does not test (so /runs shows that a tester sees only
- * their own sites' runs); registered through a sites YAML as a real installation would be. A
- * second start finds everything in place and changes nothing.
+ * link {@code prod -> anna} (Lino from git checkouts), and a second root {@code lino2} with the
+ * production site {@code carla} (Lino pip-installed from the index), which the demo's tester does
+ * not test (so /runs shows that a tester sees only their own sites' runs); registered through a
+ * sites YAML as a real installation would be. Done before the web server answers, so that no
+ * request finds the demo half made.
+ *
+ * <p>The demo makes each site once and remembers it ({@value #MADE}): a later start changes nothing,
+ * even when the processes have moved the site on (anna archived after an accepted attempt must not
+ * come back, with prod pointing at it again while the registry says berta is PRODUCTION).
  */
 @Component
 @Profile("demo")
-@Order(Ordered.HIGHEST_PRECEDENCE + 200)
-class DemoInstallation implements ApplicationRunner {
+class DemoInstallation extends BeforeServing {
 
   static final String SITE = "anna";
   /** Production site of another root, with no tester: only operators see its runs. */
   static final String OTHER_SITE = "carla";
   private static final String OTHER_ROOT = "lino2";
   static final String PENDING_RELEASE = "21.3.0";
+  /** The file in the demo's base that lists the sites the demo made, one name a line. */
+  static final String MADE = "made-sites";
   private static final Logger log = LoggerFactory.getLogger(DemoInstallation.class);
 
   private final DemoProperties properties;
   private final SiteSeeder seeder;
+  private final SiteRegistry registry;
 
-  DemoInstallation(DemoProperties properties, SiteSeeder seeder) {
+  DemoInstallation(DemoProperties properties, SiteSeeder seeder, SiteRegistry registry) {
+    super(0);
     this.properties = properties;
     this.seeder = seeder;
+    this.registry = registry;
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  protected void prepare() {
     SimulatedLino lino = SimulatedLino.openOrCreate(properties.base());
-    if (!Files.isDirectory(lino.root().resolve(SITE))) {
+    // carla first: the release published below then waits for both sites
+    SimulatedLino other = lino.withRoot(OTHER_ROOT);
+    makeOnce(other, OTHER_SITE, () -> {
+      other.createSite(OTHER_SITE, Layout.PIP); // getlino's usual production layout: no env/repositories
+      other.linkProd(OTHER_SITE);
+      log.info("DEMO-001 Simulated Lino site {} created in {}", OTHER_SITE, other.root());
+    });
+    makeOnce(lino, SITE, () -> {
       lino.createSite(SITE);
       lino.linkProd(SITE);
       // A new Lino release waits upstream, with a schema change: the first production upgrade
-      // of anna pulls new code, restores its data and so has every step to do.
+      // of anna (and of carla) pulls new code, restores its data and so has every step to do.
       lino.publishRelease(PENDING_RELEASE, true);
       log.info("DEMO-001 Simulated Lino site {} created in {}; release {} waits upstream", SITE, lino.root(),
           PENDING_RELEASE);
-    }
-    SimulatedLino other = lino.withRoot(OTHER_ROOT);
-    if (!Files.isDirectory(other.root().resolve(OTHER_SITE))) {
-      other.createSite(OTHER_SITE);
-      other.linkProd(OTHER_SITE);
-      log.info("DEMO-001 Simulated Lino site {} created in {}", OTHER_SITE, other.root());
-    }
+    });
     Path yaml = lino.base().resolve("sites.yaml");
     if (!Files.exists(yaml)) {
       write(yaml, Map.of("sites", List.of(
@@ -73,6 +83,33 @@ class DemoInstallation implements ApplicationRunner {
           siteYaml(other, other.site(OTHER_SITE), "operator", List.of()))));
     }
     seeder.seedFrom(yaml);
+  }
+
+  /** Runs {@code make} unless the demo made {@code site} before, and remembers that it did. */
+  private void makeOnce(SimulatedLino root, String site, Runnable make) {
+    Path memory = root.base().resolve(MADE);
+    List<String> made = read(memory);
+    // A demo from before the memory: the site is there, or the registry knows it (archived since).
+    boolean madeBefore = made.contains(site) || Files.isDirectory(root.root().resolve(site))
+        || registry.find(site).isPresent();
+    if (!madeBefore) {
+      make.run();
+    }
+    if (!made.contains(site)) {
+      try {
+        Files.writeString(memory, site + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static List<String> read(Path memory) {
+    try {
+      return Files.exists(memory) ? Files.readAllLines(memory) : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Map<String, Object> siteYaml(SimulatedLino root, SimulatedSite site, String contact,

@@ -36,12 +36,16 @@ public final class RestoreScript {
   /** Runs {@code script} (relative to the site directory) and reads its output. */
   public static StepOutcome run(StepContext context, String script) {
     ShellResult result = context.run(ManagePy.argv(context.site(), "run", script, "--noinput"),
-        new LineMatcher(ABANDONED, ABANDONING, GROUP_LINES_SHOWN),
-        new LineMatcher(LOADED, LOADED_OBJECTS, 0));
+        matchers().toArray(LineMatcher[]::new));
     if (context.dryRun()) {
       return StepOutcome.succeeded("dry run: " + script + " not run");
     }
     return read(result, script);
+  }
+
+  /** What a restore's output is read for: the abandoned objects and the count loaded. */
+  public static List<LineMatcher> matchers() {
+    return List.of(new LineMatcher(ABANDONED, ABANDONING, GROUP_LINES_SHOWN), new LineMatcher(LOADED, LOADED_OBJECTS, 0));
   }
 
   private static StepOutcome read(ShellResult result, String script) {

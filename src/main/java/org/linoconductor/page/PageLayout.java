@@ -26,7 +26,7 @@ public final class PageLayout {
   public static ResponseEntity<String> page(HttpStatus status, String title, SignedInUser user, String body) {
     String header = user == null ? "" : """
         <form class="signout" method="post" action="/signout"><span class="who">%s</span>
-        <input type="hidden" name="csrf" value="%s"><button type="submit">Sign out</button></form>"""
+        <input type="hidden" name="_csrf" value="%s"><button type="submit">Sign out</button></form>"""
         .formatted(Html.escape(user.userId()), Html.escape(user.csrfToken()));
     String html = """
         <!DOCTYPE html>

@@ -3,10 +3,13 @@ package org.linoconductor.preview;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteNames;
 import org.linoconductor.step.DiskUsage;
+import org.linoconductor.step.ProgramCheck;
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
 import org.linoconductor.step.StepOutcome;
@@ -54,10 +57,15 @@ class CheckSpaceStep implements Step {
     if (sites.find(newSite).isPresent() && !NewSite.isOurs(target, context.runId())) {
       return StepOutcome.failed("A site named " + newSite + " is registered already: choose another name.");
     }
+    List<String> problems = programProblems(context);
     Path root = context.site().root();
     var df = context.run(DiskUsage.dfArgv(root));
     if (context.dryRun()) {
-      return StepOutcome.succeeded("dry run: free disk space not checked");
+      return StepOutcome.succeeded("dry run: programs and free disk space not checked");
+    }
+    if (!problems.isEmpty()) {
+      return StepOutcome.failed("The preview cannot be set up on this host; nothing was copied. "
+          + String.join(" ", problems));
     }
     if (!df.succeeded()) {
       return StepOutcome.fromExit(df, "df -Pk " + root);
@@ -76,7 +84,20 @@ class CheckSpaceStep implements Step {
           + " KiB needed (the site's " + siteKib + " KiB plus a margin of " + marginKib + " KiB,"
           + " conductor.preview.free-space-margin). Free some space, then retry.");
     }
-    return StepOutcome.succeeded(availableKib.getAsLong() + " KiB free, " + neededKib + " KiB needed ("
-        + siteKib + " KiB for the copy of " + context.site().name() + ")");
+    return StepOutcome.succeeded("cp, the env command and the first sync's programs can run; "
+        + availableKib.getAsLong() + " KiB free, " + neededKib + " KiB needed (" + siteKib + " KiB for the copy of "
+        + context.site().name() + ")");
+  }
+
+  /** What setup and its first sync will run: cp, the env command, the database, rsync (LINO.md: 127 in the sync). */
+  private List<String> programProblems(StepContext context) {
+    List<String> problems = new ArrayList<>();
+    ProgramCheck.found(context, "cp", "Install coreutils.").ifPresent(problems::add);
+    String makeEnv = properties.makeEnvCommand().get(0).replace("{root}", context.site().root().toString());
+    ProgramCheck.found(context, makeEnv, "Install it, or set conductor.preview.make-env-command.")
+        .ifPresent(problems::add);
+    CreateDatabaseStep.missingAdmin(context.site(), properties).ifPresent(problems::add);
+    problems.addAll(SyncPrograms.check(context, context.site(), null));
+    return problems;
   }
 }

@@ -2,9 +2,11 @@ package org.linoconductor.preview;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import org.linoconductor.preview.PreviewProperties.JdbcAdmin;
 import org.linoconductor.preview.PreviewSetupProcess.Variables;
 import org.linoconductor.site.DatabaseKind;
+import org.linoconductor.site.Site;
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
 import org.linoconductor.step.StepOutcome;
@@ -35,6 +37,22 @@ class CreateDatabaseStep implements Step {
     return true;
   }
 
+  /** Why the database of a preview of {@code site} cannot be created, if it cannot (checked before the copy too). */
+  static Optional<String> missingAdmin(Site site, PreviewProperties properties) {
+    DatabaseKind kind = site.databaseKind();
+    if (kind == DatabaseKind.SQLITE) {
+      return Optional.empty();
+    }
+    JdbcAdmin admin = kind == DatabaseKind.POSTGRESQL ? properties.postgresAdmin() : properties.mysqlAdmin();
+    String key = kind == DatabaseKind.POSTGRESQL ? "postgres-admin" : "mysql-admin";
+    if (admin == null || admin.url() == null) {
+      return Optional.of("Site " + site.name() + " uses " + kind + ", but conductor.preview." + key
+          + " (url, user, password) is not configured: configure a connection allowed to CREATE DATABASE,"
+          + " or create the new site's database by hand, then retry.");
+    }
+    return Optional.empty();
+  }
+
   @Override
   public StepOutcome execute(StepContext context) {
     DatabaseKind kind = context.site().databaseKind();
@@ -43,13 +61,12 @@ class CreateDatabaseStep implements Step {
       return StepOutcome.skipped("SQLite: settings.py of " + name + " names its own database file,"
           + " which the first restore fills");
     }
+    Optional<String> missing = missingAdmin(context.site(), properties);
+    if (missing.isPresent()) {
+      return StepOutcome.failed(missing.get());
+    }
     JdbcAdmin admin = kind == DatabaseKind.POSTGRESQL ? properties.postgresAdmin() : properties.mysqlAdmin();
     String key = kind == DatabaseKind.POSTGRESQL ? "postgres-admin" : "mysql-admin";
-    if (admin == null || admin.url() == null) {
-      return StepOutcome.failed("Site " + context.site().name() + " uses " + kind + ", but conductor.preview." + key
-          + " (url, user, password) is not configured: configure a connection allowed to CREATE DATABASE,"
-          + " or create the database " + name + " by hand, then retry.");
-    }
     if (context.dryRun()) {
       return StepOutcome.succeeded("dry run: would CREATE DATABASE " + name + " on " + admin.url());
     }

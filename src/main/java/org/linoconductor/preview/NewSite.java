@@ -25,9 +25,10 @@ final class NewSite {
 
   private NewSite() {}
 
+  /** The start parameter {@code newSite}, from the run's record. */
   static String name(StepContext context) {
-    return context.variable(Variables.NEW_SITE, String.class)
-        .orElseThrow(() -> new IllegalStateException("Variable " + Variables.NEW_SITE + " is missing"));
+    return context.run().parameter(Variables.NEW_SITE)
+        .orElseThrow(() -> new IllegalStateException("Run " + context.runId() + " has no " + Variables.NEW_SITE));
   }
 
   static Path dir(StepContext context) {
@@ -42,7 +43,7 @@ final class NewSite {
     Site production = context.site();
     return new Site(name(context), production.root(), dir(context), SiteState.PREVIEW,
         production.serviceCommands(), production.databaseKind(), production.usesElastic(), production.contact(),
-        production.testers(), null, context.variable(Variables.RELEASE_NOTES_URL, String.class).orElse(null),
+        production.testers(), null, context.run().parameter(Variables.RELEASE_NOTES_URL).orElse(null),
         production.fourEyes(), null);
   }
 

@@ -5,8 +5,8 @@ package org.linoconductor.preview;
  * preview site"; a test checks each exists in the diagram.
  *
  * <p>The run's {@code site} is the production site (the run locks it, and every step's shell runs
- * there); the new site is the start variable {@code newSite}, a directory {@code <root>/<newSite>}
- * that the run creates and marks as its own ({@link NewSite#MARKER}).
+ * there); the new site is the start parameter {@code newSite} (from the run's record), a directory
+ * {@code <root>/<newSite>} that the run creates and marks as its own ({@link NewSite#MARKER}).
  */
 public final class PreviewSetupProcess {
 

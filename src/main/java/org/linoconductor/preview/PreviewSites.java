@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.linoconductor.step.RunRefusedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,16 @@ public class PreviewSites {
         insert into preview_site (site, production_site, nightly_sync, created_by_run, created_at)
         values (?, ?, ?, ?, ?)""", preview.site(), preview.productionSite(), preview.nightlySync(),
         preview.createdByRun(), Timestamp.from(Instant.now()));
+  }
+
+  /**
+   * The production site the preview {@code site} mirrors, for a run on it (preview-sync,
+   * upgrade-attempt); a preview without one is refused, so no step ever guesses where to dump from.
+   */
+  public String requireProductionOf(String site) {
+    return find(site).map(PreviewSite::productionSite).orElseThrow(() -> new RunRefusedException("Site " + site
+        + " mirrors no production site: it has no row in table preview_site. A preview-setup run registers"
+        + " one; a preview made by hand needs PreviewSites.register before it can be synced."));
   }
 
   public Optional<PreviewSite> find(String site) {

@@ -15,6 +15,7 @@ public final class PreviewSyncProcess {
   public static final class Elements {
     public static final String SYNC_REQUESTED = "SyncRequested";
     public static final String SYNC_PREVIEW = "SyncPreview";
+    public static final String CHECK_PROGRAMS = "CheckPrograms";
     public static final String LOG_SYNC_START = "LogSyncStart";
     public static final String DUMP_PRODUCTION = "DumpProduction";
     public static final String MIRROR_FILES = "MirrorFiles";
@@ -35,6 +36,7 @@ public final class PreviewSyncProcess {
 
   /** External-task topics: one step class each; collect-static is the upgrade's step. */
   public static final class Topics {
+    public static final String CHECK_PROGRAMS = "sync-check-programs";
     public static final String LOG_SYNC_START = "log-sync-start";
     public static final String DUMP_PRODUCTION = "dump-production";
     public static final String MIRROR_FILES = "mirror-files";

@@ -1,12 +1,11 @@
 package org.linoconductor.preview;
 
-import org.linoconductor.preview.PreviewSyncProcess.Variables;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.StepContext;
 import org.springframework.stereotype.Component;
 
-/** The production site a sync step works with, named by the run's variable {@code productionSite}. */
+/** The production site a sync step works with, as the run's record names it (from table preview_site at its start). */
 @Component
 class ProductionSite {
 
@@ -17,9 +16,6 @@ class ProductionSite {
   }
 
   Site of(StepContext context) {
-    String name = context.variable(Variables.PRODUCTION_SITE, String.class).orElseThrow(() ->
-        new IllegalStateException("Variable " + Variables.PRODUCTION_SITE + " is missing: preview-sync sets it"
-            + " at its start from table preview_site"));
-    return sites.require(name);
+    return sites.require(context.run().requireProductionSite());
   }
 }

@@ -2,8 +2,6 @@ package org.linoconductor.preview;
 
 import java.util.List;
 import java.util.Map;
-import org.linoconductor.audit.AuditTrail;
-import org.linoconductor.audit.RunRecord;
 import org.linoconductor.preview.PreviewSetupProcess.Variables;
 import org.linoconductor.site.ServiceCommands;
 import org.linoconductor.site.Site;
@@ -32,13 +30,11 @@ class RegisterPreviewStep implements Step {
   private final SiteRegistry sites;
   private final PreviewSites previews;
   private final TransactionTemplate transaction;
-  private final AuditTrail audit;
 
-  RegisterPreviewStep(SiteRegistry sites, PreviewSites previews, TransactionTemplate transaction, AuditTrail audit) {
+  RegisterPreviewStep(SiteRegistry sites, PreviewSites previews, TransactionTemplate transaction) {
     this.sites = sites;
     this.previews = previews;
     this.transaction = transaction;
-    this.audit = audit;
   }
 
   @Override
@@ -69,9 +65,9 @@ class RegisterPreviewStep implements Step {
     ServiceCommands commands = production.serviceCommands();
     ServiceCommands renamed = new ServiceCommands(rename(commands.stop(), replacement),
         rename(commands.start(), replacement), rename(commands.restartWeb(), replacement));
-    String releaseNotes = context.variable(Variables.RELEASE_NOTES_URL, String.class).orElse(null);
+    String releaseNotes = context.run().parameter(Variables.RELEASE_NOTES_URL).orElse(null);
     // The registration is the first entry of the preview's history: by whoever started the setup.
-    String registeredBy = audit.run(context.runId()).map(RunRecord::startedBy).orElse(null);
+    String registeredBy = context.run().startedBy();
     transaction.executeWithoutResult(status -> {
       sites.register(new SiteRequest(name, production.root().toString(), name, SiteState.PREVIEW,
           production.databaseKind(), production.usesElastic(), production.contact(), production.testers(),

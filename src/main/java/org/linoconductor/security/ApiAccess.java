@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who may do what in the application's API, read from the authentication that
- * {@link RestAuthentication}'s filter set for the current request.
+ * {@link EngineAuthenticationFilter} set for the current request.
  */
 @Component
 public class ApiAccess {

@@ -22,10 +22,8 @@ import org.springframework.stereotype.Component;
  * Creates the conductor's groups, their Camunda authorizations and users. Every method may run on
  * every start: what exists is left as it is, so no duplicates and no errors.
  *
- * <p>Outside the demo profile the conductor creates no user and so no password. The first
- * administrator is created on Camunda Admin's first-start page, or by the starter from
- * {@code camunda.bpm.admin-user.id} and {@code .password} (e.g. the environment variables
- * {@code CAMUNDA_BPM_ADMINUSER_ID} and {@code CAMUNDA_BPM_ADMINUSER_PASSWORD}).
+ * <p>Outside the demo profile the conductor creates no user and so no password: the first
+ * administrator comes from configuration ({@link ConductorGroupsSetup}).
  */
 @Component
 public class ConductorAuthorizations {
@@ -49,6 +47,18 @@ public class ConductorAuthorizations {
     ensureGroup(ConductorGroups.OPERATORS, "Conductor operators");
     for (Resources resource : Resources.values()) {
       grant(ConductorGroups.OPERATORS, resource, ANY, Permissions.ALL);
+    }
+  }
+
+  /**
+   * Camunda's group of administrators ({@code camunda-admin}) with ALL on every resource, as Camunda's
+   * own setup makes it: its members may do anything in Camunda, unlock users included, and while it has
+   * none, Camunda's web applications offer everyone to create one (closed by {@link CamundaWebappsSecurity}).
+   */
+  public void ensureAdministratorsGroup() {
+    ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+    for (Resources resource : Resources.values()) {
+      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
   }
 
@@ -79,6 +89,11 @@ public class ConductorAuthorizations {
       identityService.saveUser(user);
       log.info("SEC-001 created user '{}'", id);
     }
+    addToGroups(id, groups);
+  }
+
+  /** Makes the existing user a member of the groups, which must exist. */
+  public void addToGroups(String id, String... groups) {
     Set<String> memberOf = Set.copyOf(identityService.createGroupQuery().groupMember(id).list()
         .stream().map(Group::getId).toList());
     for (String group : groups) {
@@ -89,11 +104,20 @@ public class ConductorAuthorizations {
     }
   }
 
+  /** Whether any user is a member of {@code camunda-admin}. */
+  public boolean administratorExists() {
+    return identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
+  }
+
   private void ensureGroup(String id, String name) {
+    ensureGroup(id, name, Groups.GROUP_TYPE_WORKFLOW);
+  }
+
+  private void ensureGroup(String id, String name, String type) {
     if (identityService.createGroupQuery().groupId(id).count() == 0) {
       Group group = identityService.newGroup(id);
       group.setName(name);
-      group.setType(Groups.GROUP_TYPE_WORKFLOW);
+      group.setType(type);
       identityService.saveGroup(group);
       log.info("SEC-003 created group '{}'", id);
     }

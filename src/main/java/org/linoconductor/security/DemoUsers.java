@@ -1,35 +1,35 @@
 package org.linoconductor.security;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.linoconductor.api.BeforeServing;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo's well-known users, so that {@code mvn spring-boot:run} can be tried at once:
- * {@code operator}/{@code operator} (Cockpit, Tasklist, Admin) and {@code tester}/{@code tester}
- * (tester of {@code anna}, Tasklist only). Never outside the demo profile: these passwords are public.
+ * {@code operator}/{@code operator} (Camunda administrator and conductor operator: Cockpit, Tasklist,
+ * Admin) and {@code tester}/{@code tester} (tester of {@code anna}, Tasklist only). Never outside the
+ * demo profile: these passwords are public.
  */
 @Component
 @Profile("demo")
-@Order(Ordered.HIGHEST_PRECEDENCE + 100)
-class DemoUsers implements ApplicationRunner {
+class DemoUsers extends BeforeServing {
 
   static final String DEMO_SITE = "anna";
 
   private final ConductorAuthorizations authorizations;
 
   DemoUsers(ConductorAuthorizations authorizations) {
+    super(0);
     this.authorizations = authorizations;
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  protected void prepare() {
     authorizations.ensureOperatorsGroup();
+    authorizations.ensureAdministratorsGroup();
     authorizations.ensureTestersOf(DEMO_SITE);
-    authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
+    authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS, Groups.CAMUNDA_ADMIN);
     authorizations.ensureUser("tester", "tester", ConductorGroups.testersOf(DEMO_SITE));
   }
 }

@@ -2,24 +2,20 @@ package org.linoconductor.security;
 
 import java.util.regex.Matcher;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 
 /**
- * Camunda's HTTP Basic filter for {@code /engine-rest/*}, with two changes: the engine list
- * ({@code GET /engine-rest/engine}), which Camunda leaves open, needs a user too, so that nobody
- * anonymous learns anything; and a path that names no engine is checked against the application's
- * engine, not against one named "default".
+ * Camunda's filter that runs a {@code /engine-rest} request as its user on the engine the path names,
+ * trusting the user Spring Security signed in (the request's principal); a path that names no engine
+ * is run on the application's engine, not on one named "default".
  */
-class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+final class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
   private final String engineName;
 
   EngineRestAuthenticationFilter(String engineName) {
     this.engineName = engineName;
-  }
-
-  @Override
-  protected boolean requiresEngineAuthentication(String requestUrl) {
-    return true;
+    this.authenticationProvider = new ContainerBasedAuthenticationProvider();
   }
 
   @Override

@@ -6,28 +6,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.commons.exec.CommandLine;
-import org.apache.commons.exec.DefaultExecuteResultHandler;
-import org.apache.commons.exec.DefaultExecutor;
-import org.apache.commons.exec.ExecuteException;
-import org.apache.commons.exec.Executor;
+import org.apache.commons.exec.launcher.CommandLauncher;
+import org.apache.commons.exec.launcher.CommandLauncherFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs commands with commons-exec: argv as given, in the site directory, with the site's virtualenv
- * active, stdin closed, output streamed to the step's log file, and the whole process tree killed at
- * the timeout or when the calling thread is interrupted (an aborted step). Stateless: several commands
- * may run at once from different threads.
+ * Runs commands with commons-exec's launcher and stream pumps: argv as given, in a session of its own,
+ * in the site directory, with the site's virtualenv active, stdin closed, output streamed to the step's
+ * log file, and the whole process tree killed at the timeout or when the calling thread is interrupted
+ * (an aborted step). The calling thread starts the command and waits on the process itself, so its end
+ * is noticed when it exits. Stateless: several commands may run at once from different threads.
  */
 @Component
 public class CommonsExecShellRunner implements ShellRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommonsExecShellRunner.class);
-  /** How long to wait for the launch to report the process before killing it. */
-  private static final long LAUNCH_WAIT_MILLIS = 10_000;
+  private static final CommandLauncher LAUNCHER = CommandLauncherFactory.createVMLauncher();
+
+  /** util-linux's setsid: runs a program as the leader of a new session. */
+  private static final Path SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid").map(Path::of)
+      .filter(Files::isExecutable).findFirst().orElse(Path.of("setsid"));
 
   private final ShellProperties properties;
 
@@ -42,10 +48,15 @@ public class CommonsExecShellRunner implements ShellRunner {
 
   @Override
   public ShellResult run(ShellCommand command) {
+    return run(command, session -> { });
+  }
+
+  @Override
+  public ShellResult run(ShellCommand command, Consumer<ProcessSession> started) {
     Redactor redactor = Redactor.forRun(properties, command);
     String rendered = redactor.redact(command.render());
     try {
-      return execute(command, redactor, rendered);
+      return execute(command, redactor, rendered, started);
     } catch (ShellSetupException e) {
       ShellSetupException redacted = new ShellSetupException(redactor.redact(e.getMessage()), e.getCause());
       LOG.warn("SHELL-006 site={} step={} not started: {}", command.site(), command.step(),
@@ -54,8 +65,10 @@ public class CommonsExecShellRunner implements ShellRunner {
     }
   }
 
-  private ShellResult execute(ShellCommand command, Redactor redactor, String rendered) {
+  private ShellResult execute(ShellCommand command, Redactor redactor, String rendered,
+      Consumer<ProcessSession> sessionStarted) {
     requireDirectory(command);
+    requireSetsid(command);
     Map<String, String> inherited = System.getenv();
     Map<String, String> environment = ProcessEnvironment.of(command, inherited);
     Path program = ProgramLocator.locate(command, environment);
@@ -67,33 +80,39 @@ public class CommonsExecShellRunner implements ShellRunner {
     RedactingOutputStream stderr = redactor.redacting(new LineSplitter(output, properties.maxLineLength()));
     DrainingStreamHandler streams = new DrainingStreamHandler(stdout, stderr,
         properties.outputDrainTimeout(), "shell-" + command.site() + "-" + command.step());
-    ProcessTreeWatchdog watchdog = new ProcessTreeWatchdog();
-    DefaultExecutor executor = DefaultExecutor.builder()
-        .setWorkingDirectory(command.workingDirectory())
-        .setExecuteStreamHandler(streams)
-        .get();
-    executor.setWatchdog(watchdog);
-    executor.setExitValues(null); // a non-zero exit is a result, not an exception
 
-    CommandLine commandLine = new CommandLine(program);
+    // In a session of its own: after a crash, its processes are found (and ended) by the session id.
+    CommandLine commandLine = new CommandLine(SETSID.toFile());
+    commandLine.addArgument(program.toString(), false);
     command.argv().stream().skip(1).forEach(arg -> commandLine.addArgument(arg, false));
 
     LOG.info("SHELL-001 site={} step={} started: {} (cwd {}, timeout {}, log {})", command.site(),
         command.step(), rendered, command.workingDirectory(), command.timeout(), command.logFile());
-    DefaultExecuteResultHandler handler = new DefaultExecuteResultHandler();
+    // Launched and waited for on this thread: the end is noticed when the process exits (the JDK's
+    // reaper wakes this thread), with no thread of commons-exec's executor between.
+    Process process;
     try {
-      executor.execute(commandLine, environment, handler);
+      process = LAUNCHER.exec(commandLine, environment, command.workingDirectory().toFile());
     } catch (IOException e) {
-      handler.onProcessFailed(new ExecuteException("not started", Executor.INVALID_EXITVALUE, e));
+      close(command, stdout, stderr, output, "### not started: " + e + "\n");
+      throw ShellSetupException.of(command, "the system could not start " + program + " (" + e + ").",
+          "Check the file: a script needs a '#!' line and the interpreter it names must exist.", e);
     }
-    Ending ending = awaitEnd(command, handler, watchdog);
-    if (isLaunchFailure(handler.getException())) {
-      Throwable cause = handler.getException().getCause();
-      close(command, stdout, stderr, output, "### not started: " + cause + "\n");
-      throw ShellSetupException.of(command, "the system could not start " + program + " (" + cause + ").",
-          "Check the file: a script needs a '#!' line and the interpreter it names must exist.", cause);
+    ProcessSession.ledBy(process.pid()).ifPresent(session -> reportSession(command, session, sessionStarted));
+    streams.setProcessInputStream(process.getOutputStream());
+    streams.setProcessOutputStream(process.getInputStream());
+    streams.setProcessErrorStream(process.getErrorStream());
+    streams.start();
+    Ending ending = awaitEnd(command, process);
+    streams.stop();
+    closeQuietly(process);
+    int exitStatus = process.exitValue();
+    if (setsidCouldNotExec(exitStatus, output)) {
+      String reason = output.tail();
+      close(command, stdout, stderr, output, "### not started: " + reason + "\n");
+      throw ShellSetupException.of(command, "the system could not start " + program + " (" + reason + ").",
+          "Check the file: a script needs a '#!' line and the interpreter it names must exist.");
     }
-    int exitStatus = handler.getExitValue();
     Instant finished = Instant.now();
     Duration took = Duration.between(started, finished);
     if (streams.drainTimedOut()) {
@@ -123,56 +142,37 @@ public class CommonsExecShellRunner implements ShellRunner {
     }
   }
 
+  /** Tells {@code started} the command's session; a failure to record it does not stop the command. */
+  private static void reportSession(ShellCommand command, ProcessSession session, Consumer<ProcessSession> started) {
+    try {
+      started.accept(session);
+    } catch (RuntimeException e) {
+      LOG.warn("SHELL-009 site={} step={}: the command's session could not be recorded: {}", command.site(),
+          command.step(), e.toString());
+    }
+  }
+
   /** Waits for the command; kills its tree at the timeout or when this thread is interrupted. */
-  private Ending awaitEnd(ShellCommand command, DefaultExecuteResultHandler handler,
-      ProcessTreeWatchdog watchdog) {
+  private Ending awaitEnd(ShellCommand command, Process process) {
     Ending ending;
     try {
-      handler.waitFor(command.timeout());
-      if (handler.hasResult() || exitedBeforeTimeout(watchdog)) {
-        waitUninterruptibly(handler);
+      if (process.waitFor(command.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
         return Ending.EXITED;
       }
       ending = Ending.TIMED_OUT;
     } catch (InterruptedException e) {
       ending = Ending.ABORTED; // interrupt flag restored once the tree is gone
     }
-    killTree(command, watchdog, ending);
-    waitUninterruptibly(handler);
+    killTree(command, process, ending);
+    waitUninterruptibly(process);
     return ending;
   }
 
-  /** The process ended in time and only its output is still draining (bounded by the drain timeout). */
-  private static boolean exitedBeforeTimeout(ProcessTreeWatchdog watchdog) throws InterruptedException {
-    ProcessHandle process = watchdog.awaitProcess(0);
-    return process != null && !process.isAlive();
-  }
-
-  private void killTree(ShellCommand command, ProcessTreeWatchdog watchdog, Ending reason) {
-    ProcessHandle process;
-    try {
-      process = watchdog.awaitProcess(LAUNCH_WAIT_MILLIS);
-    } catch (InterruptedException e) {
-      process = null;
-      Thread.currentThread().interrupt();
-    }
-    if (process == null) {
-      return;
-    }
-    LOG.warn("SHELL-003 site={} step={} {}: killing process {} and its descendants", command.site(),
-        command.step(), reason == Ending.TIMED_OUT ? "timed out after " + command.timeout()
-            : "aborted (worker thread interrupted)", process.pid());
-    ProcessTreeKiller.Outcome outcome = ProcessTreeKiller.kill(process, properties.killGrace());
-    LOG.warn("SHELL-004 site={} step={} killed {} process(es), {} of them with KILL, in {} ms",
-        command.site(), command.step(), outcome.processes(), outcome.forced(), outcome.took().toMillis());
-  }
-
-  /** What is left to wait for is draining the pipes, which the drain timeout bounds. */
-  private static void waitUninterruptibly(DefaultExecuteResultHandler handler) {
+  private static void waitUninterruptibly(Process process) {
     boolean interrupted = false;
-    while (!handler.hasResult()) {
+    while (process.isAlive()) {
       try {
-        handler.waitFor();
+        process.waitFor();
       } catch (InterruptedException e) {
         interrupted = true;
       }
@@ -182,9 +182,45 @@ public class CommonsExecShellRunner implements ShellRunner {
     }
   }
 
-  /** Output problems are swallowed by the stream handler, so an I/O cause means exec() failed. */
-  private static boolean isLaunchFailure(ExecuteException e) {
-    return e != null && e.getCause() instanceof IOException;
+  /** The pipes to the process: the pumps are done with them (or gave up after the drain timeout). */
+  private static void closeQuietly(Process process) {
+    for (java.io.Closeable stream : List.of(process.getOutputStream(), process.getInputStream(),
+        process.getErrorStream())) {
+      try {
+        stream.close();
+      } catch (IOException e) {
+        // nothing more to read or write: the command's result stands
+      }
+    }
+  }
+
+  private void killTree(ShellCommand command, Process process, Ending reason) {
+    LOG.warn("SHELL-003 site={} step={} {}: killing process {} and its descendants", command.site(),
+        command.step(), reason == Ending.TIMED_OUT ? "timed out after " + command.timeout()
+            : "aborted (worker thread interrupted)", process.pid());
+    ProcessTreeKiller.Outcome outcome = ProcessTreeKiller.kill(process.toHandle(), properties.killGrace());
+    LOG.warn("SHELL-004 site={} step={} killed {} process(es), {} of them with KILL, in {} ms",
+        command.site(), command.step(), outcome.processes(), outcome.forced(), outcome.took().toMillis());
+  }
+
+  /**
+   * setsid itself ran but could not exec the program (an interpreter named by '#!' is gone): it says
+   * so as its only output and exits 126 or 127, before any of the program could run.
+   */
+  private static boolean setsidCouldNotExec(int exitStatus, StepOutput output) {
+    if (exitStatus != 126 && exitStatus != 127) {
+      return false;
+    }
+    String tail = output.tail();
+    return tail.startsWith("setsid: failed to execute ") && tail.lines().count() == 1;
+  }
+
+  private static void requireSetsid(ShellCommand command) {
+    if (!Files.isExecutable(SETSID)) {
+      throw ShellSetupException.of(command, "setsid was not found in /usr/bin or /bin; every command runs in a"
+          + " session of its own, so that nothing of it keeps running after a crash.",
+          "Install util-linux (apt-get install util-linux).");
+    }
   }
 
   private static void requireDirectory(ShellCommand command) {

@@ -3,7 +3,8 @@ package org.linoconductor.shell;
 import java.io.OutputStream;
 
 /**
- * Cuts one output stream (stdout or stderr) into lines for {@link StepOutput}. Holds at most
+ * Cuts one output stream (stdout or stderr) into lines for {@link StepOutput}: the complete lines of
+ * each chunk go on as one block, the unfinished last one waits here for the next chunk. Holds at most
  * {@code maxLineLength} bytes: a longer line goes on to the log file in pieces while memory keeps
  * only its beginning. (commons-exec's LogOutputStream would hold a whole line, however long.)
  */
@@ -22,44 +23,46 @@ final class LineSplitter extends OutputStream {
 
   @Override
   public void write(int b) {
-    if (b == '\n') {
-      endLine();
-      return;
-    }
-    if (length == line.length) {
-      if (cut) {
-        output.continueLongLine(line, length);
-      } else {
-        output.startLongLine(line, length);
-        cut = true;
-      }
-      length = 0;
-    }
-    line[length++] = (byte) b;
+    write(new byte[] {(byte) b}, 0, 1);
   }
 
   @Override
   public void write(byte[] b, int off, int len) {
     int end = off + len;
     int i = off;
-    while (i < end) {
+    if (length > 0 || cut) {
+      int newline = ByteScan.newline(b, i, end);
+      append(b, i, newline < 0 ? end : newline);
+      if (newline < 0) {
+        return;
+      }
+      endLine();
+      i = newline + 1;
+    }
+    int last = ByteScan.lastNewline(b, i, end);
+    if (last >= 0) {
+      output.lines(b, i, last + 1);
+      i = last + 1;
+    }
+    append(b, i, end);
+  }
+
+  /** Adds to the unfinished line; a full buffer goes out as a piece of a long line. */
+  private void append(byte[] b, int from, int to) {
+    while (from < to) {
       if (length == line.length) {
-        write(b[i++]); // flushes the full buffer as a piece of a long line
-        continue;
+        if (cut) {
+          output.continueLongLine(line, length);
+        } else {
+          output.startLongLine(line, length);
+          cut = true;
+        }
+        length = 0;
       }
-      // copy up to the next newline or until the buffer is full, without a call per byte
-      int stop = Math.min(end, i + line.length - length);
-      int j = i;
-      while (j < stop && b[j] != '\n') {
-        j++;
-      }
-      System.arraycopy(b, i, line, length, j - i);
-      length += j - i;
-      i = j;
-      if (i < stop) {
-        endLine();
-        i++;
-      }
+      int n = Math.min(to - from, line.length - length);
+      System.arraycopy(b, from, line, length, n);
+      length += n;
+      from += n;
     }
   }
 

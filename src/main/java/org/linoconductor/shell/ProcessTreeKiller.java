@@ -1,8 +1,5 @@
 package org.linoconductor.shell;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -26,10 +23,20 @@ final class ProcessTreeKiller {
   record Outcome(int processes, int forced, Duration took) {}
 
   static Outcome kill(ProcessHandle root, Duration grace) {
+    return kill(List.of(root), grace);
+  }
+
+  /**
+   * Kills {@code roots} and their descendants: the processes of a command's session, which may
+   * have lost their parent (re-parented to init after Conductor died) and so are no one's descendants.
+   */
+  static Outcome kill(List<ProcessHandle> roots, Duration grace) {
     long start = System.nanoTime();
     Set<ProcessHandle> tree = new LinkedHashSet<>();
-    tree.add(root);
-    root.descendants().forEach(tree::add);
+    for (ProcessHandle root : roots) {
+      tree.add(root);
+      root.descendants().forEach(tree::add);
+    }
     // root first: a script must not go on to its next command when its current one dies
     tree.forEach(ProcessHandle::destroy);
     addLateChildren(tree).forEach(ProcessHandle::destroy);
@@ -73,13 +80,7 @@ final class ProcessTreeKiller {
     if (!process.isAlive()) {
       return false;
     }
-    try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-      // "pid (comm) state ...": comm may contain spaces and parentheses
-      int afterComm = stat.lastIndexOf(')');
-      return afterComm < 0 || afterComm + 2 >= stat.length() || stat.charAt(afterComm + 2) != 'Z';
-    } catch (IOException | RuntimeException e) {
-      return process.isAlive(); // no /proc (not Linux) or the process just went away
-    }
+    // no /proc (not Linux) or the process just went away: trust isAlive()
+    return ProcessSession.Stat.of(process.pid()).map(stat -> !stat.zombie()).orElseGet(process::isAlive);
   }
 }

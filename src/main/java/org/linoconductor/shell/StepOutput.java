@@ -8,31 +8,55 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where a command's output goes: every byte to the step's log file, the last lines to a bounded tail,
- * matching lines to the facts. Both output streams write here, a whole line at a time, so lines from
- * stdout and stderr do not mix (pieces of over-long lines may).
+ * matching lines to the facts. Both output streams write here, whole lines at a time (a block of
+ * them, or one), so lines from stdout and stderr do not mix (pieces of over-long lines may).
+ *
+ * <p>The log is written a block at a time and flushed when its buffer fills or at the latest
+ * {@value #FLUSH_MILLIS} ms after the last flush, so the run page shows a running step's log as it
+ * grows without a write per line: a restore may print millions of lines.
  */
 final class StepOutput {
 
   static final String CUT_MARKER = " …[line cut]";
+  static final long FLUSH_MILLIS = 100;
+  private static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(FLUSH_MILLIS);
   private static final byte[] NEWLINE = {'\n'};
+  /** One thread for all commands: flushes a log that got output but has not been flushed for a while. */
+  private static final ScheduledExecutorService FLUSHER = Executors.newSingleThreadScheduledExecutor(task -> {
+    Thread thread = new Thread(task, "shell-log-flush");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private final OutputStream log;
-  private final ArrayDeque<String> tail = new ArrayDeque<>();
-  private final int tailLines;
+  private final TailLines tail;
   private final FactCollector facts;
+  private final int maxLineLength;
+  /** The starts of the last lines of a block, last first. */
+  private final int[] lineStarts;
+  private final ScheduledFuture<?> timedFlush;
+  private boolean unflushed;
+  private long lastFlush = System.nanoTime();
   private IOException logFailure;
   private boolean closed;
 
-  private StepOutput(OutputStream log, int tailLines, FactCollector facts) {
+  private StepOutput(OutputStream log, int tailLines, FactCollector facts, int maxLineLength) {
     this.log = log;
-    this.tailLines = tailLines;
+    this.tail = new TailLines(tailLines);
+    this.lineStarts = new int[tailLines];
     this.facts = facts;
+    this.maxLineLength = maxLineLength;
+    this.timedFlush = FLUSHER.scheduleWithFixedDelay(this::flushIfStale, FLUSH_MILLIS, FLUSH_MILLIS,
+        TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -49,7 +73,7 @@ final class StepOutput {
       log.write(header.getBytes(StandardCharsets.UTF_8));
       log.flush();
       return new StepOutput(log, properties.tailLines(),
-          new FactCollector(command.matchers(), properties.maxFactLines()));
+          new FactCollector(command.matchers(), properties.maxFactLines()), properties.maxLineLength());
     } catch (IOException | SecurityException e) {
       throw ShellSetupException.of(command, "cannot write the log file " + file + " (" + e + ").",
           "Create the directory " + file.getParent() + " and make it writable for the user running"
@@ -57,30 +81,56 @@ final class StepOutput {
     }
   }
 
+  /** Complete lines: {@code b[from, to)} ends with a newline. */
+  synchronized void lines(byte[] b, int from, int to) {
+    writeLog(b, from, to - from);
+    if (!facts.isEmpty()) {
+      facts.acceptLines(b, from, new String(b, from, to - from, StandardCharsets.ISO_8859_1), maxLineLength);
+    }
+    // only the last lines of the block can be in the tail: found from the end
+    int count = 0;
+    for (int end = to - 1; end >= from && count < lineStarts.length; count++) {
+      int start = ByteScan.lastNewline(b, from, end) + 1;
+      lineStarts[count] = Math.max(start, from);
+      end = lineStarts[count] - 1;
+    }
+    for (int i = count - 1; i >= 0; i--) {
+      int start = lineStarts[i];
+      int length = (i == 0 ? to : lineStarts[i - 1]) - 1 - start;
+      tail.add(b, start, Math.min(length, maxLineLength), length > maxLineLength);
+    }
+    written();
+  }
+
+  /** One complete line (without its newline) that arrived in pieces. */
   synchronized void line(byte[] bytes, int length) {
-    writeLog(bytes, length);
-    writeLog(NEWLINE, 1);
-    flushLog();
-    remember(decode(bytes, length));
+    writeLog(bytes, 0, length);
+    writeLog(NEWLINE, 0, 1);
+    tail.add(bytes, 0, length, false);
+    match(bytes, 0, length, false);
+    written();
   }
 
   synchronized void startLongLine(byte[] bytes, int length) {
-    writeLog(bytes, length);
-    remember(decode(bytes, length) + CUT_MARKER);
+    writeLog(bytes, 0, length);
+    tail.add(bytes, 0, length, true);
+    match(bytes, 0, length, true);
+    written();
   }
 
   synchronized void continueLongLine(byte[] bytes, int length) {
-    writeLog(bytes, length);
+    writeLog(bytes, 0, length);
+    written();
   }
 
   synchronized void endLongLine(byte[] bytes, int length) {
-    writeLog(bytes, length);
-    writeLog(NEWLINE, 1);
-    flushLog();
+    writeLog(bytes, 0, length);
+    writeLog(NEWLINE, 0, 1);
+    written();
   }
 
   synchronized String tail() {
-    return String.join("\n", tail);
+    return tail.toString();
   }
 
   synchronized Map<String, List<String>> facts() {
@@ -96,8 +146,9 @@ final class StepOutput {
    */
   synchronized IOException close(String footer) {
     if (!closed) {
+      timedFlush.cancel(false);
       byte[] bytes = footer.getBytes(StandardCharsets.UTF_8);
-      writeLog(bytes, bytes.length);
+      writeLog(bytes, 0, bytes.length);
       closed = true;
       try {
         log.close();
@@ -116,16 +167,30 @@ final class StepOutput {
         + "\n$ " + renderedCommand + "\n";
   }
 
-  private void remember(String text) {
-    if (tail.size() == tailLines) {
-      tail.removeFirst();
+  /** Hands one line to the matchers: only the beginning of an over-long line, kept with the cut marker. */
+  private void match(byte[] b, int offset, int length, boolean cut) {
+    if (!facts.isEmpty()) {
+      String shown = TailLines.decode(b, offset, Math.min(length, maxLineLength));
+      facts.accept(shown, cut ? shown + CUT_MARKER : shown);
     }
-    tail.addLast(text);
-    facts.accept(text);
   }
 
-  /** Every complete line reaches the file at once: the run page shows a running step's log as it grows. */
+  private void written() {
+    unflushed = true;
+    if (System.nanoTime() - lastFlush >= FLUSH_NANOS) {
+      flushLog();
+    }
+  }
+
+  private synchronized void flushIfStale() {
+    if (unflushed && System.nanoTime() - lastFlush >= FLUSH_NANOS) {
+      flushLog();
+    }
+  }
+
   private void flushLog() {
+    lastFlush = System.nanoTime();
+    unflushed = false;
     if (closed || logFailure != null) {
       return;
     }
@@ -136,20 +201,15 @@ final class StepOutput {
     }
   }
 
-  private void writeLog(byte[] bytes, int length) {
+  private void writeLog(byte[] bytes, int offset, int length) {
     if (closed || logFailure != null) {
       return;
     }
     try {
-      log.write(bytes, 0, length);
+      log.write(bytes, offset, length);
     } catch (IOException e) {
       // a full disk must not stop the command half-way: keep the tail, report at the end
       logFailure = e;
     }
-  }
-
-  private static String decode(byte[] bytes, int length) {
-    int end = length > 0 && bytes[length - 1] == '\r' ? length - 1 : length;
-    return new String(bytes, 0, end, StandardCharsets.UTF_8);
   }
 }

@@ -26,8 +26,16 @@ public enum Scenario {
   DISK_FULL("disk-full", false),
   /** The site's {@code env/bin/rsync} fails to set directory times unless told to omit them. */
   RSYNC_DIR_TIMES("rsync-dir-times", false),
+  /**
+   * The partner whose id is the parameter points at a place that does not exist (written into the
+   * database at the next manage.py command): every restore of a dump, whatever the versions,
+   * abandons it and what depends on it, and exits 0.
+   */
+  DANGLING("dangling", false),
   /** bin/fake-service fails for calls whose arguments contain the parameter (all when empty). */
-  SERVICE_FAILURE("service-failure", true);
+  SERVICE_FAILURE("service-failure", true),
+  /** The host has no rsync: the sites' {@code env/bin/rsync} answers as bash does, exit 127. */
+  NO_RSYNC("no-rsync", true);
 
   private final String fileName;
   private final boolean installationWide;

@@ -15,7 +15,8 @@ import org.linoconductor.site.SiteLinks;
  * A simulated Lino installation under a base directory B, because real Lino cannot be installed
  * here. Layout: {@code B/lino/} (the root: sites and the links {@code prod}, {@code preview}),
  * {@code B/log/<site>/} (what {@code /var/log/lino/<site>} is), {@code B/backups/<site>/},
- * {@code B/upstream/<repo>} (git repositories the sites pull releases from), {@code B/bin/}
+ * {@code B/upstream/<repo>} (git repositories the sites pull releases from), {@code B/index/}
+ * (the package index that pip-installed sites upgrade from), {@code B/bin/}
  * ({@code fake-service}, {@code make-env}, {@code python}) and {@code B/services.log}. More roots
  * beside {@code B/lino} ({@link #withRoot}) share all of these, as several Lino roots on one host do.
  */
@@ -25,7 +26,7 @@ public final class SimulatedLino {
   private static final Set<String> ROLE_NAMES = Set.of("prod", "preview", "old", "new", "testing");
   private static final Pattern SITE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
   /** The directories of the installation itself, which a root must not take. */
-  private static final Set<String> LAYOUT = Set.of("log", "backups", "upstream", "bin");
+  private static final Set<String> LAYOUT = Set.of("log", "backups", "upstream", "index", "bin");
 
   private final Path base;
   private final Path root;
@@ -48,7 +49,7 @@ public final class SimulatedLino {
     }
     Path bin = lino.base.resolve("bin");
     try {
-      for (String dir : List.of("lino", "log", "backups", "upstream")) {
+      for (String dir : List.of("lino", "log", "backups", "upstream", "index")) {
         Files.createDirectories(lino.base.resolve(dir));
       }
       Files.createDirectories(bin);
@@ -118,8 +119,13 @@ public final class SimulatedLino {
     return base.resolve("bin/make-env");
   }
 
-  /** Creates a production-like site with data, ready for make_snapshot.sh. */
+  /** Creates a production-like site with data, ready for make_snapshot.sh, laid out for development. */
   public SimulatedSite createSite(String name) {
+    return createSite(name, Layout.GIT);
+  }
+
+  /** Creates a production-like site with data, its Lino packages laid out as {@code layout} says. */
+  public SimulatedSite createSite(String name, Layout layout) {
     if (!SITE_NAME.matcher(name).matches() || ROLE_NAMES.contains(name)) {
       throw new IllegalArgumentException("Not a neutral site name: " + name);
     }
@@ -127,7 +133,7 @@ public final class SimulatedLino {
     if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       throw new IllegalStateException("Site " + name + " already exists in " + root());
     }
-    SiteFiles.generate(this, name, dir);
+    SiteFiles.generate(this, name, dir, layout);
     return new SimulatedSite(this, name);
   }
 
@@ -198,6 +204,6 @@ public final class SimulatedLino {
   }
 
   private Upstreams upstreams() {
-    return new Upstreams(base.resolve("upstream"));
+    return new Upstreams(base);
   }
 }

@@ -78,10 +78,28 @@ public final class SimulatedSite {
         List.of(calls.get("nginx restart")));
   }
 
+  /** How the site's Lino packages are installed: clones in env/repositories, or pip-installed. */
+  public Layout layout() {
+    return Files.isDirectory(dir().resolve("env/repositories")) ? Layout.GIT : Layout.PIP;
+  }
+
+  /** The env's {@code lib/python3.X/site-packages}. */
+  public Path sitePackages() {
+    try (var dirs = Files.newDirectoryStream(dir().resolve("env/lib"), "python*")) {
+      for (Path dir : dirs) {
+        return dir.resolve("site-packages");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new IllegalStateException("No site-packages in " + dir().resolve("env/lib"));
+  }
+
   /** The version of the code in the site's environment (changes with pull.sh). */
   public String version() {
+    Path lino = layout() == Layout.GIT ? dir().resolve("env/repositories/lino") : sitePackages().resolve("lino");
     try {
-      return Files.readString(dir().resolve("env/repositories/lino/VERSION")).trim();
+      return Files.readString(lino.resolve("VERSION")).trim();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,9 +116,15 @@ public final class SimulatedSite {
     }
   }
 
-  /** Switches a site scenario on; the parameter is the switch file's content. */
+  /**
+   * Switches a site scenario on; the parameter is the switch file's content. {@link Scenario#DANGLING}
+   * breaks the data at once (any manage.py command does it; showdata changes nothing else).
+   */
   public void enable(Scenario scenario, String parameter) {
     switches().enable(scenario, parameter);
+    if (scenario == Scenario.DANGLING) {
+      Commands.run(dir(), managePy("showdata"));
+    }
   }
 
   public void disable(Scenario scenario) {

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Lays out one site directory the way getlino does, then fills its database with demo data. */
+/**
+ * Lays out one site directory the way getlino does (make-env reads the layout from pull.sh), then
+ * fills its database with demo data.
+ */
 final class SiteFiles {
 
   private SiteFiles() {}
 
-  static void generate(SimulatedLino lino, String name, Path dir) {
+  static void generate(SimulatedLino lino, String name, Path dir, Layout layout) {
     Path logDir = lino.base().resolve("log").resolve(name);
     Path archDir = lino.base().resolve("backups").resolve(name);
     Map<String, String> values = Map.of(
@@ -23,11 +26,13 @@ final class SiteFiles {
         "ARCH_DIR", archDir.toString(),
         "OLD", lino.root().resolve("prod").toString(),
         "UPGRADES_LOG", lino.base().resolve("log/upgrades.log").toString(),
-        "PULLS", Upstreams.REPOSITORIES.stream().map(r -> "pull " + r).collect(Collectors.joining("\n")));
+        "UPDATE", layout == Layout.GIT
+            ? Upstreams.REPOSITORIES.stream().map(r -> "pull " + r).collect(Collectors.joining("\n"))
+            : "pip install -U " + String.join(" ", Upstreams.REPOSITORIES));
     try {
       Files.createDirectories(logDir);
       Files.createDirectories(archDir);
-      Files.createDirectories(dir);
+      Files.createDirectories(dir.resolve(".sim")); // where scenario switches go: `echo 3 > .sim/abandon`
       if (Files.notExists(logDir.resolve("lino.log"))) {  // a log dir may outlive its site
         Files.createFile(logDir.resolve("lino.log"));
       }

@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The local upstream git repositories that every site's {@code pull.sh} pulls from. The
+ * The local upstream git repositories that every site's {@code pull.sh} pulls from, and the
+ * package index that stands in for PyPI for sites whose packages are pip-installed. The
  * {@code lino} repository holds the simulated Lino itself ({@code lino_sim.py}, which a site's
  * manage.py imports) and what it reads as its code: {@code VERSION}, {@code schema.txt},
  * {@code migrations.txt}, {@code requirements.txt}, and {@code static/}. A release is one commit
- * in each repository.
+ * in each repository and, in the index, a directory {@code <repository>/<version>/} with its files.
  */
 final class Upstreams {
 
@@ -22,9 +23,12 @@ final class Upstreams {
   private static final int STATIC_FILES_PER_REPOSITORY = 4;
 
   private final Path dir;
+  private final Path index;
 
-  Upstreams(Path dir) {
-    this.dir = dir;
+  /** The repositories in {@code base/upstream}, the index in {@code base/index}. */
+  Upstreams(Path base) {
+    this.dir = base.resolve("upstream");
+    this.index = base.resolve("index");
   }
 
   /** Creates the repositories with the first release. */
@@ -73,7 +77,10 @@ final class Upstreams {
     commitRelease(version);
   }
 
-  /** Commits the release in every repository; `static/lino/release.txt` changes each time. */
+  /**
+   * Commits the release in every repository and puts its files into the index;
+   * `static/lino/release.txt` changes each time.
+   */
   private void commitRelease(String version) {
     write(dir.resolve("lino/VERSION"), version + "\n");
     write(dir.resolve("lino/static/lino/release.txt"), "Lino " + version + "\n");
@@ -83,6 +90,19 @@ final class Upstreams {
       git(repoDir, "add", "-A");
       git(repoDir, "-c", "user.name=Lino Simulation", "-c", "user.email=sim@lino.invalid",
           "commit", "-q", "-m", "Release " + version);
+      publishToIndex(repoDir, index.resolve(repo).resolve(version));
+    }
+  }
+
+  /** The committed files of the repository (not .git), as the release's package in the index. */
+  private static void publishToIndex(Path repoDir, Path target) {
+    for (String file : Commands.run(repoDir, List.of("git", "ls-files")).lines().toList()) {
+      try {
+        Files.createDirectories(target.resolve(file).getParent());
+        Files.copy(repoDir.resolve(file), target.resolve(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

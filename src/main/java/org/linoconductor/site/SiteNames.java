@@ -2,6 +2,7 @@ package org.linoconductor.site;
 
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.linoconductor.input.Shown;
 
 /**
  * The rule for site names, shared by the registry and by processes that are given the name of a
@@ -31,7 +32,7 @@ public final class SiteNames {
           + " 'anna' or 'mdg3'.");
     }
     if (!NAME.matcher(name).matches()) {
-      throw new InvalidSiteException("name", "Site name '" + name + "' is invalid: use 1 to 30"
+      throw new InvalidSiteException("name", "Site name " + Shown.quoted(name) + " is invalid: use 1 to 30"
           + " characters, a lowercase letter first, then lowercase letters, digits or '_'"
           + " (for example 'anna' or 'mdg3').");
     }

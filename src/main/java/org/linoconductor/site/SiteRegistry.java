@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +20,15 @@ public class SiteRegistry {
 
   private final SiteRepository repository;
   private final SiteValidator validator;
+  private final DirectoryOwners owners;
+  private final ApplicationEventPublisher events;
 
-  SiteRegistry(SiteRepository repository, SiteValidator validator) {
+  SiteRegistry(SiteRepository repository, SiteValidator validator, DirectoryOwners owners,
+      ApplicationEventPublisher events) {
     this.repository = repository;
     this.validator = validator;
+    this.owners = owners;
+    this.events = events;
   }
 
   public Optional<Site> find(String name) {
@@ -45,8 +51,8 @@ public class SiteRegistry {
    * @param registeredBy the Camunda user who registered it, or what did (e.g. {@link SiteSeeder#SEED_FILE})
    * @param run the process instance that registered it, or null
    * @throws InvalidSiteException when the request breaks a rule
-   * @throws SiteConflictException when the name is taken, or when the site would be a second
-   *     PRODUCTION site in its root
+   * @throws SiteConflictException when the name is taken, when another site has the directory, or
+   *     when the site would be a second PRODUCTION site in its root
    */
   @Transactional
   public Site register(SiteRequest request, String registeredBy, String run) {
@@ -54,19 +60,24 @@ public class SiteRegistry {
     if (repository.exists(site.name())) {
       throw duplicate(site.name());
     }
+    Path realDirectory = SiteValidator.realPath(site.directory());
+    owners.requireFree(site.name(), site.directory(), realDirectory);
     if (site.state() == SiteState.PRODUCTION) {
       requireNoOtherProduction(site, "be registered as PRODUCTION",
           "Register " + site.name() + " as PREVIEW or OLD, or in a root of its own.");
     }
     try {
-      repository.insert(site);
+      repository.insert(site, realDirectory);
     } catch (DuplicateKeyException e) {
-      throw duplicate(site.name()); // registered concurrently between the check and the insert
+      // Registered concurrently between the check and the insert: the name, or the directory. The
+      // transaction is spoilt (PostgreSQL), so the index's name in the message tells which.
+      throw DirectoryOwners.isTheirs(e) ? DirectoryOwners.takenMeanwhile(site.directory()) : duplicate(site.name());
     }
     repository.insertStateChange(
         new SiteStateChange(site.name(), null, site.state(), registeredBy, Instant.now(), run));
     log.info("SITE-001 registered site '{}' in {} as {} (by {})", site.name(), site.directory(), site.state(),
         registeredBy);
+    events.publishEvent(new SiteRegistered(site.name()));
     return site;
   }
 
@@ -153,7 +164,7 @@ public class SiteRegistry {
    * @param change what the site was to do, as the message says it ("become PRODUCTION")
    * @param remedy what the operator can do instead
    */
-  private void requireNoOtherProduction(Site site, String change, String remedy) {
+  void requireNoOtherProduction(Site site, String change, String remedy) {
     List<String> others = repository.productionSitesIn(site.root(), site.name());
     if (!others.isEmpty()) {
       throw new SiteConflictException("state", "Site '" + site.name() + "' cannot " + change + ": site '"

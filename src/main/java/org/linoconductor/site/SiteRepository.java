@@ -16,7 +16,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The tables of V1__sites.sql and V5__site_state_history.sql (and their later columns), read and written with plain SQL. */
+/**
+ * The tables of V1__sites.sql and V5__site_state_history.sql (and their later columns), read and written
+ * with plain SQL.
+ */
 @Repository
 class SiteRepository {
 
@@ -52,15 +55,34 @@ class SiteRepository {
     return sites("select * from site order by name");
   }
 
-  void insert(Site site) {
+  /** @param realDirectory where {@code site.directory()} really is, links resolved (unique) */
+  void insert(Site site, Path realDirectory) {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("""
-        insert into site (name, root, directory, state, database_kind, uses_elastic, contact,
+        insert into site (name, root, directory, real_directory, state, database_kind, uses_elastic, contact,
                           url, release_notes_url, four_eyes, created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        site.name(), site.root().toString(), site.directory().toString(), site.state().name(),
-        site.databaseKind().name(), site.usesElastic(), site.contact(), site.url(),
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        site.name(), site.root().toString(), site.directory().toString(), realDirectory.toString(),
+        site.state().name(), site.databaseKind().name(), site.usesElastic(), site.contact(), site.url(),
         site.releaseNotesUrl(), site.fourEyes(), now, now);
+    insertTestersAndCommands(site);
+  }
+
+  /** Writes a corrected registration over the one of {@code site.name()}; state and archive stay. */
+  void update(Site site, Path realDirectory) {
+    jdbc.update("""
+        update site set root = ?, directory = ?, real_directory = ?, database_kind = ?, uses_elastic = ?,
+                        contact = ?, url = ?, release_notes_url = ?, four_eyes = ?, updated_at = ?
+        where name = ?""",
+        site.root().toString(), site.directory().toString(), realDirectory.toString(), site.databaseKind().name(),
+        site.usesElastic(), site.contact(), site.url(), site.releaseNotesUrl(), site.fourEyes(),
+        Timestamp.from(Instant.now()), site.name());
+    jdbc.update("delete from site_tester where site = ?", site.name());
+    jdbc.update("delete from site_service_command where site = ?", site.name());
+    insertTestersAndCommands(site);
+  }
+
+  private void insertTestersAndCommands(Site site) {
     for (String tester : site.testers()) {
       jdbc.update("insert into site_tester (site, user_id) values (?, ?)", site.name(), tester);
     }
@@ -68,6 +90,29 @@ class SiteRepository {
     insertCommands(site.name(), STOP, commands.stop());
     insertCommands(site.name(), START, commands.start());
     insertCommands(site.name(), RESTART_WEB, commands.restartWeb());
+  }
+
+  /**
+   * Locks the row of {@code name} until the transaction ends, so that two corrections of one site
+   * never interleave: the later one reads what the earlier one wrote.
+   */
+  boolean lock(String name) {
+    return !jdbc.queryForList("select name from site where name = ? for update", String.class, name).isEmpty();
+  }
+
+  /** Every site's directory as registered and as recorded really, links resolved (null before V14). */
+  List<SiteDirectory> directories() {
+    return jdbc.query("select name, directory, real_directory from site order by name", (rs, i) ->
+        new SiteDirectory(rs.getString(1), Path.of(rs.getString(2)),
+            rs.getString(3) == null ? null : Path.of(rs.getString(3))));
+  }
+
+  record SiteDirectory(String site, Path directory, Path realDirectory) {}
+
+  /** The preview sites recorded (table preview_site, by its foreign key) as previews of {@code production}. */
+  List<String> previewsOf(String production) {
+    return jdbc.queryForList("select site from preview_site where production_site = ? order by site", String.class,
+        production);
   }
 
   void updateState(String name, SiteState state) {
@@ -97,10 +142,19 @@ class SiteRepository {
     return jdbc.query("select * from site_state_history where run = ? order by id", this::stateChange, run);
   }
 
+  /**
+   * Rows of a table with columns {@code site} and {@code changed_at} that belong to the site's current
+   * registration: not before its last registration, the row with no from_state (a name removed and
+   * registered again keeps the rows of its earlier life in the tables, not in its history).
+   */
+  static final String SINCE_REGISTRATION = """
+      changed_at >= (select max(r.changed_at) from site_state_history r
+                     where r.site = %1$s.site and r.from_state is null)""";
+
   /** The life of {@code site} from its registration on, oldest first. */
   List<SiteStateChange> history(String site) {
-    return jdbc.query("select * from site_state_history where site = ? order by changed_at, id", this::stateChange,
-        site);
+    return jdbc.query("select * from site_state_history h where site = ? and "
+        + SINCE_REGISTRATION.formatted("h") + " order by changed_at, id", this::stateChange, site);
   }
 
   /** The histories of all registered sites, by site name: one query, however many sites. */
@@ -108,7 +162,8 @@ class SiteRepository {
     Map<String, List<SiteStateChange>> bySite = new HashMap<>();
     jdbc.query("""
         select h.* from site_state_history h join site s on s.name = h.site
-        order by h.changed_at, h.id""", (ResultSet rs) -> {
+        where %s
+        order by h.changed_at, h.id""".formatted(SINCE_REGISTRATION.formatted("h")), (ResultSet rs) -> {
           SiteStateChange change = stateChange(rs, 0);
           bySite.computeIfAbsent(change.site(), site -> new ArrayList<>()).add(change);
         });

@@ -1,33 +1,30 @@
 package org.linoconductor.site;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.linoconductor.api.BeforeServing;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds from {@code conductor.sites.seed-file} once the application has started. Runs late
- * ({@link #ORDER}), so that a runner that prepares the site directories can run before it.
+ * Seeds from {@code conductor.sites.seed-file} before the web server answers, after the other
+ * start-up work ({@link #ORDER}), so that work preparing the site directories can come first.
  */
 @Component
-@Order(SiteSeedRunner.ORDER)
 @ConditionalOnProperty(prefix = "conductor.sites", name = "seed-file")
-class SiteSeedRunner implements ApplicationRunner {
+class SiteSeedRunner extends BeforeServing {
 
-  static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+  static final int ORDER = 100;
 
   private final SiteSeeder seeder;
   private final SitesProperties properties;
 
   SiteSeedRunner(SiteSeeder seeder, SitesProperties properties) {
+    super(ORDER);
     this.seeder = seeder;
     this.properties = properties;
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  protected void prepare() {
     seeder.seedFrom(properties.seedFile());
   }
 }

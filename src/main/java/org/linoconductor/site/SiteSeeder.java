@@ -1,10 +1,5 @@
 package org.linoconductor.site;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -13,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.linoconductor.input.Shown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -56,12 +53,11 @@ public class SiteSeeder {
 
   private static final Logger log = LoggerFactory.getLogger(SiteSeeder.class);
 
+  /** The keys of the file itself; each entry of {@code sites} has those of {@link SiteRequest}. */
+  private static final List<String> FILE_KEYS = List.of("root", "sites");
+
   private final SiteRegistry registry;
-  private final ObjectMapper yamlMapper = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-      .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // a misspelt key is an error
-      .build();
+  private final SiteRequestReader reader = new SiteRequestReader(SiteRequestReader.Spelling.YAML);
 
   SiteSeeder(SiteRegistry registry) {
     this.registry = registry;
@@ -99,15 +95,24 @@ public class SiteSeeder {
 
   private List<Map<String, Object>> read(Path yaml) {
     Object document;
-    try (Reader reader = Files.newBufferedReader(yaml)) {
-      document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false); // which of two values would count is anybody's guess
+    try (Reader in = Files.newBufferedReader(yaml)) {
+      document = new Yaml(new SafeConstructor(options)).load(in);
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("SITE-011 cannot read the sites YAML " + yaml + ": " + e.getMessage()
           + ". Fix the file or the property conductor.sites.seed-file.", e);
     }
     if (!(document instanceof Map<?, ?> top) || !(top.get("sites") instanceof List<?> sites)) {
       throw new IllegalStateException("SITE-011 the sites YAML " + yaml
-          + " has no list 'sites': see the example sites-example.yaml.");
+          + " has no list 'sites': see the example sites-example.yaml (README, section Sites).");
+    }
+    List<String> unknown = top.keySet().stream().map(String::valueOf).filter(key -> !FILE_KEYS.contains(key))
+        .toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalStateException("SITE-011 the sites YAML " + yaml + " has the unknown top-level key(s) "
+          + unknown.stream().map(Shown::quoted).collect(Collectors.joining(", ")) + ": it has only 'root' (the"
+          + " default root of its sites) and 'sites'. Each site's keys belong into its entry under 'sites'.");
     }
     Object root = top.get("root");
     List<Map<String, Object>> entries = new ArrayList<>();
@@ -127,8 +132,8 @@ public class SiteSeeder {
 
   private SiteRequest request(Path yaml, int index, Map<String, Object> entry) {
     try {
-      return yamlMapper.convertValue(entry, SiteRequest.class);
-    } catch (IllegalArgumentException e) {
+      return reader.read(entry);
+    } catch (InvalidSiteException e) {
       throw failure(yaml, index, e.getMessage(), e);
     }
   }

@@ -1,5 +1,7 @@
 package org.linoconductor.site;
 
+import static org.linoconductor.input.Shown.quoted;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -9,27 +11,58 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a {@link SiteRequest} against the rules of the procedures and turns it into a
- * {@link Site}. Stops at the first broken rule, with a message that says what to do.
+ * {@link Site}. Stops at the first broken rule, with a message that says what to do. Lengths are
+ * checked before anything else, so that no over-long value reaches the file system or the database.
  */
 @Component
 class SiteValidator {
+
+  /** The longest root, directory (also after resolving it against the root), url and release-notes url. */
+  static final int MAX_PATH = 500;
+  /** The longest Camunda user id (contact, each tester). */
+  static final int MAX_USER_ID = 64;
+  static final int MAX_TESTERS = 50;
+  static final int MAX_COMMANDS = 20;
+  static final int MAX_WORDS = 32;
+  /** The words of one command together; with JSON's quotes they fit the 2000 characters of argv_json. */
+  static final int MAX_COMMAND_LENGTH = 900;
 
   Site validate(SiteRequest raw) {
     SiteRequest request = raw.withDefaults();
     String name = checkName(request.name());
     Path root = checkRoot(request.root());
     Path directory = checkDirectory(root, request.directory());
-    String contact = required("contact", request.contact(),
+    String contact = required("contact", bounded("contact", request.contact(), MAX_USER_ID),
         "Give the Camunda user id of the person who signs in and confirms after an upgrade.");
+    if (request.testers().size() > MAX_TESTERS) {
+      throw new InvalidSiteException("testers", "A site has at most " + MAX_TESTERS + " testers, not "
+          + request.testers().size() + ": give the others the group testers-" + name + " in Camunda Admin.");
+    }
     for (String tester : request.testers()) {
-      required("testers", tester, "Testers are Camunda user ids; remove the empty entry.");
+      required("testers", bounded("testers", tester, MAX_USER_ID),
+          "Testers are Camunda user ids; remove the empty entry.");
     }
     // A set of user ids: sorted and without repeats, as the registry reads them back.
     List<String> testers = request.testers().stream().map(String::strip).distinct().sorted().toList();
     checkCommands(request.serviceCommands());
     return new Site(name, root, directory, request.state(), request.serviceCommands(),
         request.databaseKind(), request.usesElastic(), contact, testers,
-        blankToNull(request.url()), blankToNull(request.releaseNotesUrl()), request.fourEyes(), null);
+        blankToNull(bounded("url", request.url(), MAX_PATH)),
+        blankToNull(bounded("releaseNotesUrl", request.releaseNotesUrl(), MAX_PATH)), request.fourEyes(), null);
+  }
+
+  /**
+   * Where {@code directory} really is, links resolved: what makes two registrations the same site.
+   *
+   * @throws InvalidSiteException when it cannot be resolved
+   */
+  static Path realPath(Path directory) {
+    try {
+      return directory.toRealPath();
+    } catch (IOException e) {
+      throw new InvalidSiteException("directory", "Cannot resolve " + quoted(directory.toString()) + " ("
+          + e.getClass().getSimpleName() + "): check that it exists and is readable by the conductor.");
+    }
   }
 
   private static String checkName(String name) {
@@ -38,36 +71,40 @@ class SiteValidator {
   }
 
   private static Path checkRoot(String text) {
-    Path root = path("root", required("root", text, "Give the directory that holds the sites."));
+    Path root = path("root",
+        required("root", bounded("root", text, MAX_PATH), "Give the directory that holds the sites."));
     if (!root.isAbsolute()) {
-      throw new InvalidSiteException("root", "Root '" + text + "' is relative: give an absolute"
+      throw new InvalidSiteException("root", "Root " + quoted(text) + " is relative: give an absolute"
           + " path such as /usr/local/lino/lino_local.");
     }
     if (!Files.isDirectory(root)) {
-      throw new InvalidSiteException("root", "Root '" + root + "' is not an existing directory:"
+      throw new InvalidSiteException("root", "Root " + quoted(root.toString()) + " is not an existing directory:"
           + " create it or correct the path.");
     }
     return root.normalize();
   }
 
   private static Path checkDirectory(Path root, String text) {
-    required("directory", text, "Give the site's project directory (absolute, or relative to the root).");
+    required("directory", bounded("directory", text, MAX_PATH),
+        "Give the site's project directory (absolute, or relative to the root).");
     Path directory = root.resolve(path("directory", text)).normalize();
+    bounded("directory", directory.toString(), MAX_PATH);
     if (!directory.startsWith(root) || directory.equals(root)) {
-      throw new InvalidSiteException("directory", "Directory '" + text + "' is not under the root '"
-          + root + "': site directories live inside the root, next to the prod and preview links.");
+      throw new InvalidSiteException("directory", "Directory " + quoted(text) + " is not under the root "
+          + quoted(root.toString()) + ": site directories live inside the root, next to the prod and preview links.");
     }
     if (!Files.isDirectory(directory)) {
-      throw new InvalidSiteException("directory", "Directory '" + directory + "' does not exist:"
+      throw new InvalidSiteException("directory", "Directory " + quoted(directory.toString()) + " does not exist:"
           + " create the site first or correct the path.");
     }
     // A symbolic link inside the root may lead anywhere: compare the real locations too.
     if (!realPath(directory).startsWith(realPath(root))) {
-      throw new InvalidSiteException("directory", "Directory '" + directory + "' leads outside the"
-          + " root '" + root + "' through a symbolic link: register the real directory, under the root.");
+      throw new InvalidSiteException("directory", "Directory " + quoted(directory.toString()) + " leads outside the"
+          + " root " + quoted(root.toString())
+          + " through a symbolic link: register the real directory, under the root.");
     }
     if (!Files.isRegularFile(directory.resolve("manage.py"))) {
-      throw new InvalidSiteException("directory", "Directory '" + directory + "' has no manage.py:"
+      throw new InvalidSiteException("directory", "Directory " + quoted(directory.toString()) + " has no manage.py:"
           + " give the Lino project directory, the one that holds manage.py and settings.py.");
     }
     return directory;
@@ -85,14 +122,42 @@ class SiteValidator {
           + ", as a list of argv lists such as [[\"sudo\", \"service\", \"apache2\", \"stop\"]],"
           + " or leave serviceCommands out to use the defaults.");
     }
+    if (commands.size() > MAX_COMMANDS) {
+      throw new InvalidSiteException(field, field + " has " + commands.size() + " commands: at most "
+          + MAX_COMMANDS + " are allowed. Put the rest into a script and give its path.");
+    }
     for (int i = 0; i < commands.size(); i++) {
       List<String> argv = commands.get(i);
+      String at = field + "[" + i + "]";
       if (argv == null || argv.isEmpty() || argv.stream().anyMatch(a -> a == null || a.isBlank())) {
-        throw new InvalidSiteException(field + "[" + i + "]", "Command " + argv + " of " + field
+        throw new InvalidSiteException(at, "Command " + (i + 1) + " of " + field
             + " is empty or has a blank argument: write each command as a list of non-blank"
             + " words, such as [\"sudo\", \"service\", \"apache2\", \"stop\"] (no shell line).");
       }
+      if (argv.size() > MAX_WORDS || argv.stream().mapToInt(String::length).sum() > MAX_COMMAND_LENGTH) {
+        throw new InvalidSiteException(at, "Command " + (i + 1) + " of " + field + " is too long: at most "
+            + MAX_WORDS + " words of together " + MAX_COMMAND_LENGTH + " characters. Put it into a script and"
+            + " give its path.");
+      }
+      argv.forEach(word -> noControlCharacters(at, word));
     }
+  }
+
+  /** {@code value} (may be null) when it has at most {@code max} characters and no control character. */
+  private static String bounded(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw new InvalidSiteException(field, "The site's " + field + " has " + value.length()
+          + " characters: at most " + max + " are allowed.");
+    }
+    return noControlCharacters(field, value);
+  }
+
+  private static String noControlCharacters(String field, String value) {
+    if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidSiteException(field, "The site's " + field + " " + quoted(value) + " holds a control"
+          + " character (a line break, a tab, …): write it on one line, without them.");
+    }
+    return value;
   }
 
   private static String required(String field, String value, String hint) {
@@ -106,16 +171,7 @@ class SiteValidator {
     try {
       return Path.of(text);
     } catch (InvalidPathException e) {
-      throw new InvalidSiteException(field, "'" + text + "' is not a valid path: " + e.getReason() + ".");
-    }
-  }
-
-  private static Path realPath(Path path) {
-    try {
-      return path.toRealPath();
-    } catch (IOException e) {
-      throw new InvalidSiteException("directory", "Cannot resolve '" + path + "' (" + e.getMessage()
-          + "): check that it exists and is readable by the conductor.");
+      throw new InvalidSiteException(field, quoted(text) + " is not a valid path: " + e.getReason() + ".");
     }
   }
 

@@ -1,13 +1,14 @@
 package org.linoconductor.site;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A site as the API shows it, with its life cycle from the registration on. Paths as plain strings
- * (Jackson would write Path as a file: URI); {@code fourEyes} says whether the four-eyes rule holds
- * for its sign-offs.
+ * A site as the API shows it, with its life cycle and the corrections of its registration, both
+ * from the registration on. Paths as plain strings (Jackson would write Path as a file: URI);
+ * {@code fourEyes} says whether the four-eyes rule holds for its sign-offs.
  */
 record SiteView(
     String name,
@@ -23,16 +24,24 @@ record SiteView(
     String releaseNotesUrl,
     ServiceCommands serviceCommands,
     boolean fourEyes,
-    List<StateChange> history) {
+    List<StateChange> history,
+    List<Correction> corrections) {
 
   /** One entry of {@code history}; {@code from} is null on the registration. */
   record StateChange(SiteState from, SiteState to, String changedBy, Instant changedAt, String run) {}
 
-  static SiteView of(Site site, List<SiteStateChange> history) {
+  /**
+   * One correction of the registration (PUT or PATCH): who, when, and per key that changed
+   * {@code {"from": …, "to": …}}.
+   */
+  record Correction(String changedBy, Instant changedAt, JsonNode changes) {}
+
+  static SiteView of(Site site, List<SiteStateChange> history, List<SiteCorrection> corrections) {
     return new SiteView(site.name(), site.root().toString(), site.directory().toString(), site.state(),
         text(site.archivedTo()), site.databaseKind(), site.usesElastic(), site.contact(), site.testers(),
         site.url(), site.releaseNotesUrl(), site.serviceCommands(), site.fourEyes(),
-        history.stream().map(c -> new StateChange(c.from(), c.to(), c.changedBy(), c.changedAt(), c.run())).toList());
+        history.stream().map(c -> new StateChange(c.from(), c.to(), c.changedBy(), c.changedAt(), c.run())).toList(),
+        corrections.stream().map(c -> new Correction(c.changedBy(), c.changedAt(), c.changes())).toList());
   }
 
   private static String text(Path path) {

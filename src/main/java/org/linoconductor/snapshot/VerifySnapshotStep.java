@@ -50,8 +50,7 @@ class VerifySnapshotStep implements Step {
 
   private StepOutcome comparedWithLast(StepContext context, Path zip, long size) {
     String site = context.site().name();
-    boolean accepted = context.variable(SiteSnapshotProcess.Variables.ACCEPT_SMALLER_SNAPSHOT, Boolean.class)
-        .orElse(false);
+    boolean accepted = context.run().flag(SiteSnapshotProcess.Variables.ACCEPT_SMALLER_SNAPSHOT);
     var last = goodSnapshots.last(site);
     if (last.isPresent() && size < last.get().sizeBytes() * MIN_SHARE_OF_LAST && !accepted) {
       return StepOutcome.failed(zip + " is " + size + " bytes, less than half of the last good snapshot of site "

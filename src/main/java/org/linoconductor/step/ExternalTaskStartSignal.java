@@ -3,6 +3,7 @@ package org.linoconductor.step;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.ExternalTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
@@ -16,7 +17,8 @@ import java.util.ArrayList;
 
 /**
  * Engine plugin (picked up by the starter as a bean): every external service task, when entered,
- * rings {@link StepWakeUp} once its transaction has committed, i.e. once the task can be fetched.
+ * rings {@link StepWakeUp} with its topic once its transaction has committed, i.e. once the task can
+ * be fetched.
  */
 @Component
 class ExternalTaskStartSignal extends AbstractProcessEnginePlugin {
@@ -27,18 +29,24 @@ class ExternalTaskStartSignal extends AbstractProcessEnginePlugin {
     this.wakeUp = wakeUp;
   }
 
+  /** Rings for the task's topic as the diagram names it; for a topic given by an expression, for any. */
+  private ExecutionListener ringAfterCommit(String topic) {
+    String rung = topic == null || topic.contains("${") || topic.contains("#{") ? StepWakeUp.ANY_TOPIC : topic;
+    return execution -> Context.getCommandContext().getTransactionContext()
+        .addTransactionListener(TransactionState.COMMITTED, commandContext -> wakeUp.ring(rung));
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    ExecutionListener ringAfterCommit = execution -> Context.getCommandContext().getTransactionContext()
-        .addTransactionListener(TransactionState.COMMITTED, commandContext -> wakeUp.ring());
     configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseServiceTask(Element serviceTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof ExternalTaskActivityBehavior) {
-          activity.addListener(ExecutionListener.EVENTNAME_START, ringAfterCommit);
+          String topic = serviceTaskElement.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "topic");
+          activity.addListener(ExecutionListener.EVENTNAME_START, ringAfterCommit(topic));
         }
       }
     });

@@ -1,5 +1,7 @@
 package org.linoconductor.step;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.externaltask.ExternalTaskQueryBuilder;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.linoconductor.shell.ShellProperties;
@@ -22,37 +28,52 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-process external-task worker: fetches the tasks of every catalogued step with a short
- * lock and runs each on its own thread, never two on one site at once. It fetches again at once
- * after work; when idle it waits until {@link StepWakeUp} rings (a task was created here) or, for
- * tasks it was not told about (another node, retries set in Cockpit), at most a second.
+ * The in-process external-task worker: fetches tasks with a short lock and runs each on its own
+ * thread. It fetches only when there can be work: when {@link StepWakeUp} rings for a topic (a task
+ * was created here, a site a task waited for is free, a fetch came back full), and then only those
+ * topics; and, for work nobody rang for (another node, retries set in Cockpit, an activated run), after
+ * {@code idle-fetch-interval} without any, the topics the engine has fetchable tasks of. Nothing
+ * sleeps between one step's end and the next one's start.
+ *
+ * <p>A site runs the steps of one run at a time: two steps of the same run at once where the diagram
+ * runs them in parallel, never steps of two runs. A task whose result is recorded but was not taken by
+ * the engine is reported again, never run again.
  */
 @Component
 class ExternalTaskWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ExternalTaskWorker.class);
-  private static final long MAX_IDLE_MILLIS = 1000;
+  /** How many fetchable tasks the idle look reads to learn which topics have work. */
+  private static final int IDLE_LOOK = 100;
 
   private final StepCatalogue catalogue;
   private final SiteRegistry sites;
+  private final RunIdentities runs;
   private final InterruptedStepRecovery recovery;
   private final StepWakeUp wakeUp;
   private final StepWorkerParts parts;
   private final Semaphore slots;
-  private final Set<String> busySites = ConcurrentHashMap.newKeySet();
+  /** Per site: the run whose steps it runs now, and how many; guarded by itself. */
+  private final Map<String, SiteRun> busySites = new HashMap<>();
+  /** Per site: topics of tasks put back because another run's step held the site; guarded by busySites. */
+  private final Map<String, Set<String>> waitingForSite = new HashMap<>();
   private final Set<String> runningTasks = ConcurrentHashMap.newKeySet();
   private final ExecutorService steps;
+  private final Statistics statistics = new Statistics();
   private volatile Thread fetcher;
 
-  ExternalTaskWorker(StepCatalogue catalogue, SiteRegistry sites, InterruptedStepRecovery recovery, StepWakeUp wakeUp,
-      ExternalTaskService engine, StepRunRepository records, ShellRunner shell, ShellProperties shellProperties,
-      StepProperties properties) {
+  ExternalTaskWorker(StepCatalogue catalogue, SiteRegistry sites, RunIdentities runs, InterruptedStepRecovery recovery,
+      StepWakeUp wakeUp, ExternalTaskService engine, StepRunRepository records, ShellRunner shell,
+      ShellProperties shellProperties, StepProperties properties, ResultReporter reporter,
+      StepFailedCatch failedCatch) {
     this.catalogue = catalogue;
     this.sites = sites;
+    this.runs = runs;
     this.recovery = recovery;
     this.wakeUp = wakeUp;
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("step-heartbeat-"));
-    this.parts = new StepWorkerParts(engine, records, shell, shellProperties, properties, scheduler);
+    this.parts = new StepWorkerParts(engine, records, shell, shellProperties, properties, scheduler, reporter,
+        failedCatch);
     this.slots = new Semaphore(properties.concurrency());
     this.steps = Executors.newFixedThreadPool(properties.concurrency(), new DaemonThreads("step-"));
   }
@@ -63,10 +84,11 @@ class ExternalTaskWorker implements SmartLifecycle {
       log.info("STEP-020 Step worker disabled (conductor.steps.worker-enabled=false)");
       return;
     }
-    recovery.reportInterruptedSteps();
     Thread thread = new DaemonThreads("step-fetcher-").newThread(this::fetchLoop);
     fetcher = thread;
     thread.start();
+    // whatever waits already was created before anyone could ring
+    wakeUp.ring(StepWakeUp.ANY_TOPIC);
     log.info("STEP-021 Step worker {} fetching topics {}", parts.properties().node(), catalogue.topics());
   }
 
@@ -86,79 +108,152 @@ class ExternalTaskWorker implements SmartLifecycle {
     return fetcher != null;
   }
 
+  /** How the worker found its work so far (for tests and benchmarks). */
+  Statistics statistics() {
+    return statistics;
+  }
+
   private void fetchLoop() {
-    int empties = 0;
+    long idle = parts.properties().idleFetchInterval().toMillis();
     while (fetcher == Thread.currentThread()) {
       try {
+        StepWakeUp.Wake wake = wakeUp.await(idle);
+        boolean idleLook = wake.timedOut();
+        if (idleLook) {
+          parts.reporter().retryPending();
+        }
+        Set<String> topics = idleLook ? fetchableTopics() : topics(wake.topics());
+        if (topics.isEmpty()) {
+          continue;
+        }
         slots.acquire();
         int free = 1 + slots.drainPermits();
-        int started = startFetched(free);
+        List<LockedExternalTask> tasks = fetch(free, topics);
+        int started = 0;
+        for (LockedExternalTask task : tasks) {
+          if (start(task, idleLook)) {
+            started++;
+          }
+        }
         slots.release(free - started);
-        empties = started > 0 ? 0 : empties + 1;
-        if (empties > 2) {
-          wakeUp.await(Math.min(MAX_IDLE_MILLIS, 10L << Math.min(empties - 3, 7)));
+        if (tasks.size() == free) {
+          wakeUp.ring(topics); // there may be more: fetch again as soon as a slot is free
         }
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
         log.error("STEP-022 Fetching steps failed, trying again in a second: {}", e.getMessage(), e);
         sleepQuietly();
+        wakeUp.ring(StepWakeUp.ANY_TOPIC);
       }
     }
   }
 
-  /** Fetches up to {@code free} tasks and starts them; returns how many were started. */
-  private int startFetched(int free) {
-    if (catalogue.topics().isEmpty()) {
-      return 0;
+  private Set<String> topics(Set<String> rung) {
+    if (rung.contains(StepWakeUp.ANY_TOPIC)) {
+      return catalogue.topics();
     }
-    ExternalTaskQueryBuilder query = parts.engine().fetchAndLock(free, parts.properties().node());
+    Set<String> known = new HashSet<>(rung);
+    known.retainAll(catalogue.topics());
+    return known;
+  }
+
+  /** The topics of catalogued steps that have tasks to fetch now: one plain query instead of a fetch. */
+  private Set<String> fetchableTopics() {
+    Set<String> topics = parts.engine().createExternalTaskQuery().notLocked().active().withRetriesLeft()
+        .listPage(0, IDLE_LOOK).stream().map(ExternalTask::getTopicName).collect(Collectors.toSet());
+    topics.retainAll(catalogue.topics());
+    return topics;
+  }
+
+  private List<LockedExternalTask> fetch(int max, Set<String> topics) {
+    statistics.fetches.incrementAndGet();
+    ExternalTaskQueryBuilder query = parts.engine().fetchAndLock(max, parts.properties().node());
     long lock = parts.properties().lockDuration().toMillis();
-    for (String topic : catalogue.topics()) {
+    for (String topic : topics) {
       query = query.topic(topic, lock);
     }
-    List<LockedExternalTask> tasks = query.execute();
-    int started = 0;
-    for (LockedExternalTask task : tasks) {
-      if (start(task)) {
-        started++;
-      }
-    }
-    return started;
+    return query.execute();
   }
 
-  private boolean start(LockedExternalTask task) {
+  private boolean start(LockedExternalTask task, boolean foundIdle) {
     Step step = catalogue.find(task.getTopicName()).orElseThrow();
-    Map<String, Object> variables = task.getVariables();
-    String siteName = String.valueOf(variables.get(StepVariables.SITE));
     if (runningTasks.contains(task.getId())) {
       return false; // still ours: its lock lapsed between two heartbeats
     }
-    if (recovery.wasInterrupted(task)) {
+    var unfinished = parts.records().unfinishedFor(task.getId());
+    if (unfinished.isPresent()) {
+      // its worker died (RUNNING), or its result was refused: it goes on from its record, it does not run again
+      recovery.resume(unfinished.get());
       return false;
     }
+    // The site the run was started on, from its record: never a process variable, which anyone may set.
+    RunIdentity run = runs.find(task.getProcessInstanceId()).orElse(null);
+    if (run == null) {
+      fail(task, "Step " + task.getTopicName() + " of run " + task.getProcessInstanceId() + ": the run has no record"
+          + " of what it was started with (it was started without its start listeners). Delete it in Cockpit.");
+      return false;
+    }
+    String siteName = run.site();
     Site site = sites.find(siteName).orElse(null);
     if (site == null) {
       fail(task, "Step " + task.getTopicName() + " of run " + task.getProcessInstanceId() + ": unknown site '"
           + siteName + "'. Register the site under /api/sites, then set the retries of this task in Cockpit.");
       return false;
     }
-    if (!busySites.add(siteName)) {
-      // Another step of this site is running: leave this one for a later fetch.
+    if (!occupy(siteName, task)) {
+      // Another run's step holds the site: this one is fetched again when the site is free.
       parts.engine().unlock(task.getId());
+      statistics.putBack.incrementAndGet();
       return false;
     }
     runningTasks.add(task.getId());
+    (foundIdle ? statistics.startedAfterIdleLook : statistics.startedWhenRung).incrementAndGet();
+    AtomicBoolean finished = new AtomicBoolean();
+    Runnable release = () -> {
+      if (finished.compareAndSet(false, true)) {
+        runningTasks.remove(task.getId());
+        free(siteName);
+        slots.release();
+      }
+    };
     steps.execute(() -> {
       try {
-        new StepExecution(task, step, site, parts).run();
+        new StepExecution(task, step, site, run, parts, release).run();
       } finally {
-        runningTasks.remove(task.getId());
-        busySites.remove(siteName);
-        slots.release();
+        release.run();
       }
     });
     return true;
+  }
+
+  /** Marks the site busy with the task's run, unless another run's step holds it. */
+  private boolean occupy(String site, LockedExternalTask task) {
+    synchronized (busySites) {
+      SiteRun current = busySites.get(site);
+      if (current != null && !current.processInstanceId().equals(task.getProcessInstanceId())) {
+        waitingForSite.computeIfAbsent(site, s -> new HashSet<>()).add(task.getTopicName());
+        return false;
+      }
+      busySites.put(site, new SiteRun(task.getProcessInstanceId(), current == null ? 1 : current.steps() + 1));
+      return true;
+    }
+  }
+
+  private void free(String site) {
+    Set<String> waiting = null;
+    synchronized (busySites) {
+      SiteRun current = busySites.get(site);
+      if (current != null && current.steps() > 1) {
+        busySites.put(site, new SiteRun(current.processInstanceId(), current.steps() - 1));
+      } else {
+        busySites.remove(site);
+        waiting = waitingForSite.remove(site);
+      }
+    }
+    if (waiting != null) {
+      wakeUp.ring(waiting);
+    }
   }
 
   private void fail(LockedExternalTask task, String message) {
@@ -171,6 +266,25 @@ class ExternalTaskWorker implements SmartLifecycle {
       TimeUnit.SECONDS.sleep(1);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private record SiteRun(String processInstanceId, int steps) {}
+
+  /**
+   * Counters of the worker's work: fetches, steps started because a ring named their topic or found
+   * by the idle look, tasks put back because another run held their site.
+   */
+  static final class Statistics {
+    final AtomicLong fetches = new AtomicLong();
+    final AtomicLong startedWhenRung = new AtomicLong();
+    final AtomicLong startedAfterIdleLook = new AtomicLong();
+    final AtomicLong putBack = new AtomicLong();
+
+    @Override
+    public String toString() {
+      return "fetches " + fetches + ", steps started when rung " + startedWhenRung + ", found by the idle look "
+          + startedAfterIdleLook + ", put back (site busy with another run) " + putBack;
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.linoconductor.site.SiteHolds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * without listeners) is taken over rather than blocking the site forever.
  */
 @Component
-public class SiteLock {
+public class SiteLock implements SiteHolds {
 
   private static final Logger log = LoggerFactory.getLogger(SiteLock.class);
 
@@ -81,8 +82,17 @@ public class SiteLock {
    * when it could: lets a caller skip a busy site instead of failing its own transaction.
    */
   public Optional<String> refusal(String site) {
-    return holders(site).stream().filter(holder -> isRunning(holder.processInstanceId())).findFirst()
-        .map(holder -> busy(site, holder).getMessage());
+    return runningHolder(site).map(holder -> busy(site, holder).getMessage());
+  }
+
+  @Override
+  public Optional<String> heldBy(String site) {
+    return runningHolder(site).map(holder -> "run " + holder.processInstanceId() + " (" + holder.processKey()
+        + "), since " + holder.acquiredAt());
+  }
+
+  private Optional<Holder> runningHolder(String site) {
+    return holders(site).stream().filter(holder -> isRunning(holder.processInstanceId())).findFirst();
   }
 
   /** The run that holds {@code site} now, if one does: lets a caller ask what that run is doing. */

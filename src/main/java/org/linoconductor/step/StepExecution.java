@@ -1,7 +1,6 @@
 package org.linoconductor.step;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.linoconductor.shell.RenderingShellRunner;
@@ -27,65 +25,66 @@ import org.slf4j.LoggerFactory;
 final class StepExecution {
 
   private static final Logger log = LoggerFactory.getLogger(StepExecution.class);
-  /** Camunda keeps string variables in a 4000-character column. */
-  private static final int MAX_VARIABLE_CHARS = 3800;
   /** Retries of a step that cannot change the site, after a technical error. */
   private static final int READ_ONLY_RETRIES = 2;
 
   private final LockedExternalTask task;
   private final Step step;
   private final Site site;
+  private final RunIdentity run;
   private final StepWorkerParts parts;
+  private final Runnable finished;
   private ShellRunner shell;
 
-  StepExecution(LockedExternalTask task, Step step, Site site, StepWorkerParts parts) {
+  /** @param finished run once the step has ended, before its result is reported: frees its site */
+  StepExecution(LockedExternalTask task, Step step, Site site, RunIdentity run, StepWorkerParts parts,
+      Runnable finished) {
     this.task = task;
     this.step = step;
     this.site = site;
+    this.run = run;
     this.parts = parts;
+    this.finished = finished;
   }
 
   void run() {
     Map<String, Object> variables = task.getVariables();
-    boolean dryRun = Boolean.TRUE.equals(variables.get(StepVariables.DRY_RUN));
+    boolean dryRun = run.dryRun();
     Instant started = Instant.now();
     long recordId = parts.records().start(task.getProcessInstanceId(), task.getProcessDefinitionKey(),
         task.getActivityId(), task.getId(), site.name(), step.topic(), parts.properties().node(), started);
     ScheduledFuture<?> heartbeat = heartbeat(Thread.currentThread());
     // A fresh rendering runner per dry-run step: it keeps the commands it was given.
     shell = dryRun ? new RenderingShellRunner(parts.shellProperties()) : parts.shell();
-    StepContext context = new StepContext(site, task.getProcessInstanceId(), step.topic(), variables, dryRun, shell,
-        parts.properties().logDir().resolve(task.getProcessInstanceId()),
-        parts.properties().timeoutOf(step.topic()), runStarted(variables, started));
-    StepOutcome outcome;
-    if (resumingPast(variables)) {
-      heartbeat.cancel(false);
-      outcome = StepOutcome.skipped("done before the failed step; not repeated on retry");
-      record(recordId, context, outcome, false);
-      handOver(context, outcome);
-      return;
-    }
+    StepContext context = new StepContext(site, run, step.topic(), variables, shell,
+        parts.properties().logDir().resolve(task.getProcessInstanceId()), parts.properties().timeoutOf(step.topic()),
+        session -> parts.records().sessionStarted(recordId, session));
+    Handover handover;
     try {
-      log.info("STEP-001 Site {}: step {} started (run {}{})", site.name(), step.topic(),
-          task.getProcessInstanceId(), dryRun ? ", dry run" : "");
-      outcome = step.execute(context);
-    } catch (ShellSetupException e) {
-      outcome = StepOutcome.failed(e.getMessage());
+      handover = resumingPast(variables)
+          ? record(recordId, context, StepOutcome.skipped("done before the failed step; not repeated on retry"), false)
+          : record(recordId, context, execute(context, dryRun), dryRun);
     } catch (RuntimeException e) {
-      heartbeat.cancel(false);
-      reportError(recordId, context, e);
-      return;
+      handover = recordError(recordId, context, e);
     } finally {
       heartbeat.cancel(false);
     }
-    record(recordId, context, outcome, dryRun);
-    handOver(context, outcome);
+    // The site is free before the engine hears of the result: the next step may start at once.
+    finished.run();
+    parts.reporter().report(new ResultReporter.Result(recordId, task.getId(), task.getProcessInstanceId(),
+        site.name(), step.topic(), null, handover));
   }
 
-  /**
-   * Renews the task's lock while the step runs. When the task is gone (the run was cancelled in
-   * Cockpit), the step's thread is interrupted: the shell runner then kills the command's process tree.
-   */
+  private StepOutcome execute(StepContext context, boolean dryRun) {
+    log.info("STEP-001 Site {}: step {} started (run {}{})", site.name(), step.topic(),
+        task.getProcessInstanceId(), dryRun ? ", dry run" : "");
+    try {
+      return step.execute(context);
+    } catch (ShellSetupException e) {
+      return StepOutcome.failed(e.getMessage());
+    }
+  }
+
   /** On a retry, the steps before the failed one that already succeeded are not run again. */
   private boolean resumingPast(Map<String, Object> variables) {
     return Boolean.TRUE.equals(variables.get(StepVariables.RESUME_AFTER_FAILURE))
@@ -93,6 +92,10 @@ final class StepExecution {
         && parts.records().doneBefore(task.getProcessInstanceId(), task.getActivityId());
   }
 
+  /**
+   * Renews the task's lock while the step runs. When the task is gone (the run was cancelled in
+   * Cockpit), the step's thread is interrupted: the shell runner then kills the command's process tree.
+   */
   private ScheduledFuture<?> heartbeat(Thread stepThread) {
     long every = parts.properties().heartbeat().toMillis();
     return parts.scheduler().scheduleAtFixedRate(() -> {
@@ -111,7 +114,8 @@ final class StepExecution {
     }, every, every, TimeUnit.MILLISECONDS);
   }
 
-  private void record(long recordId, StepContext context, StepOutcome outcome, boolean dryRun) {
+  /** Records how the step ended and what the engine is to be told. */
+  private Handover record(long recordId, StepContext context, StepOutcome outcome, boolean dryRun) {
     List<ShellResult> results = context.results();
     ShellResult last = results.isEmpty() ? null : results.get(results.size() - 1);
     StepRun.Status status = dryRun ? StepRun.Status.RENDERED : switch (outcome.status()) {
@@ -119,64 +123,46 @@ final class StepExecution {
       case SKIPPED -> StepRun.Status.SKIPPED;
       case FAILED -> StepRun.Status.FAILED;
     };
+    Handover handover = handover(context, outcome, last);
     parts.records().finish(recordId, status, rendered(results), last == null ? null : last.exitStatus(),
         last == null ? null : last.logFile().toString(), last == null ? null : last.tail(), outcome.summary(),
-        Instant.now());
+        Instant.now(), handover);
     log.info("STEP-002 Site {}: step {} {} (run {}): {}", site.name(), step.topic(), status,
         task.getProcessInstanceId(), outcome.summary());
+    return handover;
   }
 
-  private void handOver(StepContext context, StepOutcome outcome) {
-    ExternalTaskService engine = parts.engine();
-    String worker = parts.properties().node();
-    try {
-      if (outcome.status() == StepOutcome.Status.FAILED) {
-        engine.handleBpmnError(task.getId(), worker, StepErrors.STEP_FAILED, outcome.summary(),
-            failureVariables(context, outcome));
-      } else {
-        Map<String, Object> variables = new HashMap<>(outcome.variables());
-        if (task.getActivityId().equals(context.variable(StepVariables.FAILED_ACTIVITY, String.class).orElse(null))) {
-          // The failed step has run again: the steps after it run normally.
-          variables.put(StepVariables.RESUME_AFTER_FAILURE, false);
-        }
-        engine.complete(task.getId(), worker, variables);
+  /**
+   * A failure goes to the diagram's decision (the BPMN error STEP_FAILED), or, where the diagram
+   * catches none, becomes an incident; anything else completes the task.
+   */
+  private Handover handover(StepContext context, StepOutcome outcome, ShellResult last) {
+    if (outcome.status() == StepOutcome.Status.FAILED) {
+      String message = "Step " + step.topic() + " failed on site " + site.name() + ": " + outcome.summary();
+      if (!parts.failedCatch().caught(task.getProcessDefinitionId(), task.getActivityId())) {
+        return Handover.failure(FailureVariables.lastChars(message), null, 0, 0);
       }
-    } catch (RuntimeException e) {
-      // The run may have been deleted in Cockpit meanwhile; the record above stays.
-      log.warn("STEP-005 Site {}: the engine did not take the outcome of step {} (run {}): {}", site.name(),
-          step.topic(), task.getProcessInstanceId(), e.getMessage());
+      return Handover.bpmnError(StepErrors.STEP_FAILED, outcome.summary(), FailureVariables.of(step.topic(),
+          task.getActivityId(), message, last == null ? null : last.exitStatus(), last == null ? "" : last.tail(),
+          last == null ? "" : last.logFile().toString(), outcome.variables()));
     }
-  }
-
-  private Map<String, Object> failureVariables(StepContext context, StepOutcome outcome) {
-    List<ShellResult> results = context.results();
-    ShellResult last = results.isEmpty() ? null : results.get(results.size() - 1);
     Map<String, Object> variables = new HashMap<>(outcome.variables());
-    variables.put(StepVariables.FAILED_STEP, step.topic());
-    variables.put(StepVariables.FAILED_ACTIVITY, task.getActivityId());
-    variables.put(StepVariables.FAILURE_MESSAGE, lastChars("Step " + step.topic() + " failed on site "
-        + site.name() + ": " + outcome.summary()));
-    variables.put(StepVariables.FAILURE_EXIT_STATUS, last == null ? null : last.exitStatus());
-    variables.put(StepVariables.FAILURE_LOG_TAIL, last == null ? "" : lastChars(last.tail()));
-    variables.put(StepVariables.FAILURE_LOG_PATH, last == null ? "" : last.logFile().toString());
-    return variables;
+    if (task.getActivityId().equals(context.variable(StepVariables.FAILED_ACTIVITY, String.class).orElse(null))) {
+      // The failed step has run again: the steps after it run normally.
+      variables.put(StepVariables.RESUME_AFTER_FAILURE, false);
+    }
+    return Handover.complete(variables);
   }
 
   /** A technical error, not a failed command: an incident in Cockpit, retried only if harmless. */
-  private void reportError(long recordId, StepContext context, RuntimeException e) {
+  private Handover recordError(long recordId, StepContext context, RuntimeException e) {
     String message = "Step " + step.topic() + " on site " + site.name() + " broke: " + e.getMessage();
     log.error("STEP-003 {} (run {})", message, task.getProcessInstanceId(), e);
-    List<ShellResult> results = context.results();
-    parts.records().finish(recordId, StepRun.Status.ERROR, rendered(results), null, null, null, message,
-        Instant.now());
     int retries = step.changesSite() ? 0 : remainingRetries();
-    try {
-      parts.engine().handleFailure(task.getId(), parts.properties().node(), lastChars(message),
-          stackTrace(e), retries, 10_000L);
-    } catch (RuntimeException engineError) {
-      log.warn("STEP-005 Site {}: the engine did not take the failure of step {}: {}", site.name(),
-          step.topic(), engineError.getMessage());
-    }
+    Handover handover = Handover.failure(FailureVariables.lastChars(message), stackTrace(e), retries, 10_000L);
+    parts.records().finish(recordId, StepRun.Status.ERROR, rendered(context.results()), null, null, null, message,
+        Instant.now(), handover);
+    return handover;
   }
 
   private int remainingRetries() {
@@ -184,20 +170,9 @@ final class StepExecution {
     return retries == null ? READ_ONLY_RETRIES : Math.max(0, retries - 1);
   }
 
-  private static Instant runStarted(Map<String, Object> variables, Instant fallback) {
-    return variables.get(SiteRunListener.RUN_STARTED) instanceof Date date ? date.toInstant() : fallback;
-  }
-
   private String rendered(List<ShellResult> results) {
     return results.isEmpty() ? null
         : results.stream().map(r -> shell.render(r.command())).collect(Collectors.joining("\n"));
-  }
-
-  static String lastChars(String text) {
-    if (text == null || text.length() <= MAX_VARIABLE_CHARS) {
-      return text;
-    }
-    return "..." + text.substring(text.length() - MAX_VARIABLE_CHARS);
   }
 
   private static String stackTrace(Throwable e) {

@@ -1,9 +1,13 @@
 package org.linoconductor.step;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -50,6 +54,24 @@ public class StepLogs {
           .max(Comparator.comparingInt(f -> sequence(name, f)));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the step logs in " + runDir, e);
+    }
+  }
+
+  /**
+   * The last lines of a log file (at most its last {@code maxBytes}, from the first whole line on), as
+   * the failure form shows them; empty when the file cannot be read.
+   */
+  static String lastLines(Path file, int maxBytes) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long start = Math.max(0, channel.size() - maxBytes);
+      ByteBuffer buffer = ByteBuffer.allocate((int) (channel.size() - start));
+      while (buffer.hasRemaining() && channel.read(buffer, start + buffer.position()) > 0) {
+        // a file channel may return fewer bytes than asked
+      }
+      String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+      return start > 0 && text.indexOf('\n') >= 0 ? text.substring(text.indexOf('\n') + 1) : text;
+    } catch (IOException e) {
+      return "";
     }
   }
 

@@ -21,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param logDir where each step's full output is written, one file per command
  * @param defaultTimeout the timeout of a command whose step names none in {@code timeouts}
  * @param timeouts per step topic, e.g. {@code restore-snapshot: 6h}
+ * @param idleFetchInterval how long the worker waits, when nobody rings, before it looks for work it was
+ *     not told of (a task of another node, retries set in Cockpit, a run activated again): the next
+ *     step of a run never waits for it, its task rings when created
  */
 @Validated
 @ConfigurationProperties("conductor.steps")
@@ -31,7 +34,8 @@ public record StepProperties(
     @NotNull @DefaultValue("./data/logs") Path logDir,
     @NotNull @DefaultValue("2h") Duration defaultTimeout,
     @DefaultValue Map<String, Duration> timeouts,
-    @DefaultValue("true") boolean workerEnabled) {
+    @DefaultValue("true") boolean workerEnabled,
+    @NotNull @DefaultValue("1s") Duration idleFetchInterval) {
 
   public StepProperties {
     if (node == null || node.isBlank()) {

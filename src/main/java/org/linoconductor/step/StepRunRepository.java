@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.linoconductor.shell.ProcessSession;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -41,13 +42,34 @@ public class StepRunRepository {
     return keys.getKey().longValue();
   }
 
+  /** The session of the command the step has just started (each command has its own). */
+  void sessionStarted(long id, ProcessSession session) {
+    jdbc.update("update step_run set session_id = ?, session_start = ?, session_boot = ? where id = ?",
+        session.id(), session.startTicks(), session.bootId(), id);
+  }
+
+  /**
+   * The step has ended: its result, and what it tells the engine, to be reported (PENDING until the
+   * engine has taken it).
+   */
   void finish(long id, StepRun.Status status, String command, Integer exitStatus, String logPath,
-      String tail, String summary, Instant finishedAt) {
+      String tail, String summary, Instant finishedAt, Handover handover) {
     jdbc.update("""
         update step_run set status = ?, command = ?, exit_status = ?, log_path = ?, tail = ?,
-                            summary = ?, finished_at = ?
+                            summary = ?, finished_at = ?, handover = ?, handover_data = ?, report_state = 'PENDING'
         where id = ?""",
-        status.name(), command, exitStatus, logPath, tail, abbreviate(summary), Timestamp.from(finishedAt), id);
+        status.name(), command, exitStatus, logPath, tail, abbreviate(summary), Timestamp.from(finishedAt),
+        handover.kind().name(), handover.toJson(), id);
+  }
+
+  /** A step cut off by a crash: why, what was left of it, and what the engine is to be told instead. */
+  void markInterrupted(long id, String summary, String logPath, String tail, Instant when, Handover handover) {
+    jdbc.update("""
+        update step_run set status = 'INTERRUPTED', summary = ?, log_path = coalesce(log_path, ?),
+                            tail = coalesce(tail, ?), finished_at = ?, handover = ?, handover_data = ?,
+                            report_state = 'PENDING'
+        where id = ?""",
+        abbreviate(summary), logPath, tail, Timestamp.from(when), handover.kind().name(), handover.toJson(), id);
   }
 
   /** Steps this node left RUNNING: after a restart they were interrupted, not finished. */
@@ -55,9 +77,40 @@ public class StepRunRepository {
     return jdbc.query("select * from step_run where status = 'RUNNING' and node = ? order by id", this::map, node);
   }
 
-  Optional<StepRun> runningFor(String externalTaskId) {
-    return jdbc.query("select * from step_run where status = 'RUNNING' and external_task_id = ?",
-        this::map, externalTaskId).stream().findFirst();
+  /**
+   * The record of this task that must not be run again as a new step: one still RUNNING (its worker
+   * died, or it is ours and its lock lapsed) or one whose result the engine has not taken yet.
+   */
+  Optional<StepRun> unfinishedFor(String externalTaskId) {
+    return jdbc.query("""
+        select * from step_run
+        where external_task_id = ? and (status = 'RUNNING' or report_state = 'PENDING')
+        order by id desc""", this::map, externalTaskId).stream().findFirst();
+  }
+
+  /** Finished steps of this node whose result the engine has not taken yet. */
+  List<StepRun> pendingOn(String node) {
+    return jdbc.query("select * from step_run where report_state = 'PENDING' and node = ? order by id", this::map,
+        node);
+  }
+
+  /** What the finished step {@code id} tells the engine. */
+  Handover handover(long id) {
+    return jdbc.queryForObject("select handover, handover_data from step_run where id = ?",
+        (rs, row) -> Handover.fromJson(Handover.Kind.valueOf(rs.getString(1)), rs.getString(2)), id);
+  }
+
+  void reported(long id, String note, Instant when) {
+    jdbc.update("update step_run set report_state = 'REPORTED', reported_at = ?, report_note = ? where id = ?",
+        Timestamp.from(when), abbreviate(note), id);
+  }
+
+  void refused(long id, String note) {
+    jdbc.update("update step_run set report_note = ? where id = ?", abbreviate(note), id);
+  }
+
+  void gone(long id, String note) {
+    jdbc.update("update step_run set report_state = 'GONE', report_note = ? where id = ?", abbreviate(note), id);
   }
 
   /** Whether the step at this activity already succeeded (or was skipped) in this run. */
@@ -67,11 +120,6 @@ public class StepRunRepository {
         where process_instance_id = ? and activity_id = ? and status in ('SUCCEEDED', 'SKIPPED')""",
         Integer.class, processInstanceId, activityId);
     return done != null && done > 0;
-  }
-
-  void markInterrupted(long id, String summary, Instant when) {
-    jdbc.update("update step_run set status = 'INTERRUPTED', summary = ?, finished_at = ? where id = ?",
-        abbreviate(summary), Timestamp.from(when), id);
   }
 
   /** All step records of a run, in the order they started. */
@@ -88,7 +136,14 @@ public class StepRunRepository {
         rs.getString("step"), StepRun.Status.valueOf(rs.getString("status")), rs.getString("command"),
         rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
         exit, rs.getString("log_path"), rs.getString("tail"),
-        rs.getString("summary"), rs.getString("node"));
+        rs.getString("summary"), rs.getString("node"), session(rs),
+        rs.getString("report_state") == null ? null : StepRun.ReportState.valueOf(rs.getString("report_state")),
+        rs.getString("report_note"));
+  }
+
+  private static ProcessSession session(ResultSet rs) throws SQLException {
+    Long id = rs.getObject("session_id", Long.class);
+    return id == null ? null : new ProcessSession(id, rs.getLong("session_start"), rs.getString("session_boot"));
   }
 
   private static String abbreviate(String text) {

@@ -3,9 +3,12 @@ package org.linoconductor.step;
 /** Process variables every step-running process shares; the BPMN files and forms use these names. */
 public final class StepVariables {
 
-  /** Start variable: the name of the site the run works on. */
+  /**
+   * Start variable: the name of the site the run works on. Read once, at the start; afterwards the
+   * run's record ({@link RunIdentities}) says it, the variable is a copy for forms and Cockpit.
+   */
   public static final String SITE = "site";
-  /** Start variable: render every command into the run's record, execute nothing. */
+  /** Start variable (a Boolean): render every command into the run's record, execute nothing. Like {@link #SITE}. */
   public static final String DRY_RUN = "dryRun";
 
   /** Set when a step failed: the step's topic, a readable message, exit status, log tail and path. */

@@ -1,28 +1,49 @@
 package org.linoconductor.step;
 
-import java.util.concurrent.Semaphore;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Wakes the idle worker when the engine has created an external task, so a run's next step starts
- * at once instead of after the worker's idle pause.
+ * Wakes the worker when there can be work, naming the topics: the engine has created an external task
+ * here (rung once its transaction committed), a site a task waited for is free again, or a fetch came
+ * back full. The worker then fetches those topics only, at once: no sleep or back-off lies between
+ * one step's end and the next step's start.
  */
 @Component
 class StepWakeUp {
 
-  private final Semaphore signal = new Semaphore(0);
+  /** Rung when the topic is not known: every topic may have work. */
+  static final String ANY_TOPIC = "*";
 
-  void ring() {
-    if (signal.availablePermits() == 0) {
-      signal.release();
-    }
+  /** What woke the worker: the topics rung, or none when its idle time was up. */
+  record Wake(Set<String> topics, boolean timedOut) {}
+
+  private final Set<String> rung = new HashSet<>();
+
+  synchronized void ring(String topic) {
+    rung.add(topic);
+    notifyAll();
   }
 
-  /** Waits until rung or {@code millis} have passed. */
-  void await(long millis) throws InterruptedException {
-    if (signal.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
-      signal.drainPermits();
+  synchronized void ring(Set<String> topics) {
+    rung.addAll(topics);
+    notifyAll();
+  }
+
+  /** Waits until rung or {@code millis} have passed; takes the topics rung meanwhile. */
+  synchronized Wake await(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (rung.isEmpty()) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        return new Wake(Set.of(), true);
+      }
+      wait(left);
     }
+    Set<String> topics = Set.copyOf(rung);
+    rung.clear();
+    return new Wake(topics, false);
   }
 }

@@ -12,4 +12,6 @@ record StepWorkerParts(
     ShellRunner shell,
     ShellProperties shellProperties,
     StepProperties properties,
-    ScheduledExecutorService scheduler) {}
+    ScheduledExecutorService scheduler,
+    ResultReporter reporter,
+    StepFailedCatch failedCatch) {}

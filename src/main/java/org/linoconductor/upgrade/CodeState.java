@@ -6,29 +6,33 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The code of a site at one moment: the revision of each repository in {@code env/repositories}
- * (what {@code pull.sh} pulls) and the lines of {@code pip freeze} (what it installs).
+ * The code of a site at one moment, in either layout: the revision of each repository in
+ * {@code env/repositories} (what {@code pull.sh} pulls) and the packages installed into the env
+ * (what {@code pip install -U} upgrades).
  *
  * @param revisions repository directory name to commit id, sorted by name
- * @param freeze the lines of {@code pip freeze}, in its order
+ * @param packages {@code name==version} per installed package, as {@code pip freeze} prints them, by name
  */
-public record CodeState(Map<String, String> revisions, List<String> freeze) {
+public record CodeState(Map<String, String> revisions, List<String> packages) {
 
   /** Process variables are kept in a 4000-character column; leave room for a note that lines were left out. */
   static final int MAX_SUMMARY_CHARS = 3800;
 
   public CodeState {
     revisions = Map.copyOf(revisions);
-    freeze = List.copyOf(freeze);
+    packages = List.copyOf(packages);
   }
 
   public Map<String, String> sortedRevisions() {
     return new TreeMap<>(revisions);
   }
 
-  /** One line "name revision" per repository, short enough for a process variable. */
+  /**
+   * One line "name revision" per repository, or (a site without repositories) one "name==version"
+   * per package, short enough for a process variable.
+   */
   public String summary() {
-    String all = sortedRevisions().entrySet().stream()
+    String all = revisions.isEmpty() ? String.join("\n", packages) : sortedRevisions().entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining("\n"));
     if (all.length() <= MAX_SUMMARY_CHARS) {
       return all;
@@ -37,7 +41,7 @@ public record CodeState(Map<String, String> revisions, List<String> freeze) {
     return cut + "\n(more repositories: see the table code_state)";
   }
 
-  /** The package a freeze line is about: {@code name==1.0}, {@code name @ url}, {@code -e ...#egg=name}. */
+  /** The package a line is about: {@code name==1.0}, {@code name @ url}, {@code -e ...#egg=name}. */
   static String packageName(String freezeLine) {
     int egg = freezeLine.lastIndexOf("#egg=");
     if (egg >= 0) {

@@ -1,13 +1,18 @@
 package org.linoconductor.upgrade;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.linoconductor.shell.LineMatcher;
 import org.linoconductor.shell.ShellResult;
@@ -15,9 +20,11 @@ import org.linoconductor.site.Site;
 import org.linoconductor.step.StepContext;
 
 /**
- * Reads a site's code state with the commands an operator would type: {@code git rev-parse HEAD} in
- * each repository of {@code env/repositories}, and {@code pip freeze} of the site's env. An upgrade
- * reads its own site before and after pull.sh; an upgrade attempt reads production and the preview.
+ * Reads a site's code state in either layout: {@code git rev-parse HEAD} in each repository of
+ * {@code env/repositories}, and the installed packages from the env's own metadata
+ * ({@code site-packages/*.dist-info/METADATA}, {@code *.egg-info}), which is what {@code pip freeze}
+ * reads too, without starting pip (a second or so per call on a real site). An upgrade reads its
+ * own site before and after pull.sh; an upgrade attempt reads production and the preview.
  */
 public final class CodeStateReader {
 
@@ -50,7 +57,7 @@ public final class CodeStateReader {
     return read(context, context.site());
   }
 
-  /** In a dry run the commands are only rendered and the state is empty. */
+  /** In a dry run the git commands are only rendered and the revisions are empty. */
   public static Reading read(StepContext context, Site site) {
     Map<String, String> revisions = new LinkedHashMap<>();
     for (Path repo : repositories(site)) {
@@ -63,36 +70,66 @@ public final class CodeStateReader {
       }
       revisions.put(repo.getFileName().toString(), context.dryRun() ? "" : result.fact(REVISION).get(0));
     }
-    ShellResult freeze = context.runIn(site, List.of(site.directory().resolve("env/bin/pip").toString(), "freeze"));
-    if (!freeze.succeeded()) {
-      return new Reading(null, "pip freeze failed (exit status " + freeze.exitStatus() + "). See the log "
-          + freeze.logFile());
+    try {
+      return new Reading(new CodeState(revisions, installedPackages(site.directory().resolve("env"))), null);
+    } catch (UncheckedIOException e) {
+      return new Reading(null, "The installed packages of " + site.directory().resolve("env") + " cannot be read: "
+          + e.getCause());
     }
-    return new Reading(new CodeState(revisions, context.dryRun() ? List.of() : output(freeze)), null);
   }
 
   /**
-   * Every output line of the command. The tail is bounded (a big site's freeze may not fit), so the
-   * lines come from the log file, after the runner's header (ending with the {@code $ command} line)
-   * and footer ({@code ### exit ...}).
+   * {@code Name==Version} of every distribution in the env's site-packages, sorted by name as pip
+   * freeze sorts them. Development installs of env/repositories have no metadata there (their
+   * revision is the code state); a modern editable install has, and is listed with its version.
    */
-  private static List<String> output(ShellResult result) {
-    try {
-      List<String> lines = Files.readAllLines(result.logFile());
-      int start = lines.size() - 1;  // the last "$ " line: a retried step appends to the same log file
-      while (start >= 0 && !lines.get(start).startsWith("$ ")) {
-        start--;
+  static List<String> installedPackages(Path env) {
+    Map<String, String> packages = new TreeMap<>();
+    for (Path sitePackages : sitePackages(env)) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(sitePackages, "*.{dist-info,egg-info}")) {
+        for (Path entry : entries) {
+          Path metadata = Files.isDirectory(entry)
+              ? entry.resolve(entry.toString().endsWith(".dist-info") ? "METADATA" : "PKG-INFO") : entry;
+          nameAndVersion(metadata).ifPresent(line ->
+              packages.put(line.substring(0, line.indexOf("==")).toLowerCase(Locale.ROOT), line));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      List<String> output = new ArrayList<>();
-      for (String line : lines.subList(start + 1, lines.size())) {
-        // pip's warnings (e.g. about its own version) go to stderr, which the log merges
-        if (!line.startsWith("### ") && !line.startsWith("WARNING:") && !line.isBlank()) {
-          output.add(line);
+    }
+    return List.copyOf(packages.values());
+  }
+
+  /** {@code env/lib/python3.X/site-packages} (one per Python version the env has). */
+  private static List<Path> sitePackages(Path env) {
+    Path lib = env.resolve("lib");
+    if (!Files.isDirectory(lib)) {
+      return List.of();
+    }
+    try (Stream<Path> versions = Files.list(lib)) {
+      return versions.filter(dir -> dir.getFileName().toString().startsWith("python"))
+          .map(dir -> dir.resolve("site-packages")).filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The Name and Version headers of a METADATA or PKG-INFO file (RFC 822, headers end at a blank line). */
+  private static Optional<String> nameAndVersion(Path metadata) throws IOException {
+    if (!Files.isRegularFile(metadata)) {
+      return Optional.empty();
+    }
+    String name = null;
+    String version = null;
+    try (BufferedReader reader = Files.newBufferedReader(metadata, StandardCharsets.UTF_8)) {
+      for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+        if (name == null && line.startsWith("Name:")) {
+          name = line.substring("Name:".length()).strip();
+        } else if (version == null && line.startsWith("Version:")) {
+          version = line.substring("Version:".length()).strip();
         }
       }
-      return output;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the output of pip freeze from " + result.logFile(), e);
     }
+    return name == null || version == null ? Optional.empty() : Optional.of(name + "==" + version);
   }
 }

@@ -52,12 +52,13 @@ public class CodeStateRepository {
 
   /** Replaces what the run recorded in that phase. */
   public void save(String processInstanceId, Phase phase, CodeState state, Instant recordedAt) {
-    jdbc.update("delete from code_state where process_instance_id = ? and phase = ?", processInstanceId, phase.column());
+    jdbc.update("delete from code_state where process_instance_id = ? and phase = ?", processInstanceId,
+        phase.column());
     List<Object[]> rows = new ArrayList<>();
     Timestamp at = Timestamp.from(recordedAt);
     state.sortedRevisions().forEach((name, revision) ->
         rows.add(new Object[] {processInstanceId, phase.column(), REVISION, name, revision, at}));
-    state.freeze().forEach(line ->
+    state.packages().forEach(line ->
         rows.add(new Object[] {processInstanceId, phase.column(), FREEZE, CodeState.packageName(line), line, at}));
     jdbc.batchUpdate("insert into code_state (process_instance_id, phase, kind, name, content, recorded_at)"
         + " values (?, ?, ?, ?, ?, ?)", rows);

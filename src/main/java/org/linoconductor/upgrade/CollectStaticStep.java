@@ -27,11 +27,17 @@ class CollectStaticStep implements Step {
 
   @Override
   public StepOutcome execute(StepContext context) {
+    return collect(context, "--noinput");
+  }
+
+  static StepOutcome collect(StepContext context, String... options) {
     if (!Changes.mayHaveChanged(context, Variables.CODE_CHANGED)) {
       return StepOutcome.skipped("collectstatic skipped: pull.sh changed no code, so no static file changed");
     }
-    var result = context.run(ManagePy.argv(context.site(), "collectstatic", "--noinput"),
-        LineMatcher.of(COPIED, "\\d+ static files? copied"));
+    String[] args = new String[options.length + 1];
+    args[0] = "collectstatic";
+    System.arraycopy(options, 0, args, 1, options.length);
+    var result = context.run(ManagePy.argv(context.site(), args), LineMatcher.of(COPIED, "\\d+ static files? copied"));
     if (context.dryRun()) {
       return StepOutcome.succeeded("dry run: collectstatic not run");
     }

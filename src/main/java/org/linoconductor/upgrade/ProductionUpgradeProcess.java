@@ -14,6 +14,8 @@ public final class ProductionUpgradeProcess {
     public static final String UPGRADE_SITE = "UpgradeSite";
     public static final String PREFLIGHT = "Preflight";
     public static final String STOP_SERVICES = "StopServices";
+    public static final String COPY_DATABASE = "CopyDatabase";
+    public static final String COPY_ENV = "CopyEnv";
     public static final String MAKE_SNAPSHOT = "MakeSnapshot";
     public static final String VERIFY_SNAPSHOT = "VerifySnapshot";
     public static final String PULL_CODE = "PullCode";
@@ -21,8 +23,11 @@ public final class ProductionUpgradeProcess {
     public static final String RESTORE_SNAPSHOT = "RestoreSnapshot";
     public static final String INSTALL_REQUIREMENTS = "InstallRequirements";
     public static final String BUILD_INDEXES = "BuildIndexes";
+    /** collectstatic and checkdata run at the same time between these two. */
+    public static final String STATIC_FILES_AND_DATA = "StaticFilesAndData";
     public static final String COLLECT_STATIC = "CollectStatic";
     public static final String CHECK_DATA = "CheckData";
+    public static final String STATIC_FILES_AND_DATA_DONE = "StaticFilesAndDataDone";
     public static final String START_SERVICES = "StartServices";
     public static final String CHECK_SITE = "CheckSite";
     public static final String UPGRADE_STEP_FAILED = "UpgradeStepFailed";
@@ -32,6 +37,8 @@ public final class ProductionUpgradeProcess {
     public static final String START_SERVICES_AFTER_ABORT = "StartServicesAfterAbort";
     public static final String UPGRADE_ABORTED = "UpgradeAborted";
     public static final String UPGRADE_ABORTED_SERVICES_STOPPED = "UpgradeAbortedServicesStopped";
+    public static final String START_AFTER_ABORT_FAILED = "StartAfterAbortFailed";
+    public static final String ABORTED_SITE_DOWN = "AbortedSiteDown";
     public static final String DRY_RUN_OR_SIGN_OFF = "DryRunOrSignOff";
     public static final String REVIEW_DRY_RUN = "reviewDryRun";
     public static final String DRY_RUN_DONE = "DryRunDone";
@@ -41,7 +48,7 @@ public final class ProductionUpgradeProcess {
     public static final String ROLL_BACK = "RollBack";
     public static final String STOP_SERVICES_FOR_ROLLBACK = "StopServicesForRollback";
     public static final String RESTORE_CODE = "RestoreCode";
-    public static final String RESTORE_START_SNAPSHOT = "RestoreStartSnapshot";
+    public static final String RESTORE_DATABASE = "RestoreDatabase";
     public static final String COLLECT_STATIC_FOR_ROLLBACK = "CollectStaticForRollback";
     public static final String START_SERVICES_AFTER_ROLLBACK = "StartServicesAfterRollback";
     public static final String UPGRADE_ROLLED_BACK = "UpgradeRolledBack";
@@ -57,6 +64,8 @@ public final class ProductionUpgradeProcess {
   public static final class Topics {
     public static final String PREFLIGHT = "preflight";
     public static final String STOP_SERVICES = "stop-services";
+    public static final String COPY_DATABASE = "copy-database";
+    public static final String COPY_ENV = "copy-env";
     public static final String PULL_CODE = "pull-code";
     public static final String COMPARE_SCHEMA = "compare-schema";
     public static final String RESTORE_SNAPSHOT = "restore-snapshot";
@@ -67,7 +76,8 @@ public final class ProductionUpgradeProcess {
     public static final String START_SERVICES = "start-services";
     public static final String CHECK_SITE = "check-site";
     public static final String RESTORE_CODE = "restore-code";
-    public static final String RESTORE_START_SNAPSHOT = "restore-start-snapshot";
+    public static final String RESTORE_DATABASE = "restore-database";
+    public static final String RECOLLECT_STATIC = "recollect-static";
 
     private Topics() {}
   }

@@ -60,7 +60,7 @@ class PullCodeStep implements Step {
     var pull = context.run(List.of(context.site().directory().resolve(SCRIPT).toString()));
     if (!pull.succeeded()) {
       var failed = StepOutcome.fromExit(pull, SCRIPT);
-      return StepOutcome.failed(failed.summary() + " Some repositories may be updated and others not;"
+      return StepOutcome.failed(failed.summary() + " Some packages may be updated and others not;"
           + " retry, or roll back to the code recorded before pull.sh.");
     }
     var reading = CodeStateReader.read(context);
@@ -76,7 +76,7 @@ class PullCodeStep implements Step {
     codeStates.save(context.runId(), Phase.AFTER, after, Instant.now());
     boolean changed = !before.equals(after);
     return StepOutcome.succeeded(changed ? "pull.sh changed the code: " + differences(before, after)
-            : "pull.sh brought no new code: the revisions and pip freeze are unchanged",
+            : "pull.sh brought no new code: the revisions and package versions are unchanged",
         Map.of(Variables.CODE_BEFORE, before.summary(), Variables.CODE_AFTER, after.summary(),
             Variables.CODE_CHANGED, changed));
   }
@@ -89,9 +89,8 @@ class PullCodeStep implements Step {
         parts.add(repo + " " + abbreviate(old) + " → " + abbreviate(revision));
       }
     });
-    var oldLines = new HashSet<>(before.freeze());
-    long changedLines = after.freeze().stream().filter(line -> !oldLines.contains(line)).count();
-    parts.add(changedLines + " pip freeze line(s) new or changed");
+    var oldLines = new HashSet<>(before.packages());
+    after.packages().stream().filter(line -> !oldLines.contains(line)).forEach(parts::add);
     return String.join(", ", parts);
   }
 

@@ -126,8 +126,8 @@ class ArchiveSiteDirectoryStepTest {
   }
 
   private static org.linoconductor.step.StepContext context(Site site, String startedBy) {
-    return StepContexts.real(site, ArchiveSiteProcess.Topics.ARCHIVE_SITE_DIRECTORY,
-        Map.of(ArchiveSiteProcess.Variables.STARTED_BY, startedBy), LOGS);
+    return StepContexts.real(StepContexts.run(site, null, startedBy, Map.of(), false), site,
+        ArchiveSiteProcess.Topics.ARCHIVE_SITE_DIRECTORY, Map.of(), LOGS);
   }
 
   /** An OLD site alone in its root: nothing links to it. */

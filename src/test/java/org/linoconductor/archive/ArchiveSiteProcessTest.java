@@ -55,6 +55,7 @@ class ArchiveSiteProcessTest {
   @Autowired IdentityService identity;
   @Autowired SiteRegistry registry;
   @Autowired AuditTrail audit;
+  @Autowired org.linoconductor.step.RunIdentities runs;
   @Autowired ConductorAuthorizations authorizations;
   ProcessDriver driver;
 
@@ -77,8 +78,8 @@ class ArchiveSiteProcessTest {
 
     ProcessInstance run = startAs("operator", "arch_done", false);
 
-    assertThat(run).isWaitingAtExactly(ARCHIVE_SITE_DIRECTORY).variables()
-        .containsEntry(Variables.STARTED_BY, "operator");
+    assertThat(run).isWaitingAtExactly(ARCHIVE_SITE_DIRECTORY);
+    assertThat(runs.of(run.getId()).startedBy()).isEqualTo("operator");
     driver.pass(run, ARCHIVE_SITE_DIRECTORY, Map.of(Variables.ARCHIVED_TO, "/srv/archive/arch_done"));
     assertThat(run).hasPassedInOrder(ARCHIVE_REQUESTED, ARCHIVE_SITE_DIRECTORY, DRY_RUN_OR_ARCHIVED, SITE_ARCHIVED)
         .hasNotPassed(DECIDE_ON_FAILED_ARCHIVE).isEnded();

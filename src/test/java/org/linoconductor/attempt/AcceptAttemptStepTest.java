@@ -34,8 +34,9 @@ class AcceptAttemptStepTest {
     site(root, "acc_new", SiteState.PREVIEW);
     SiteLinks.point(root, SiteLinks.PREVIEW, "acc_new");
 
-    StepOutcome outcome = step.execute(StepContexts.real(registry.require("acc_new"), step.topic(),
-        Map.of(Variables.PRODUCTION_SITE, "acc_old", Variables.DECIDED_BY, "tester"), LOGS));
+    StepOutcome outcome = step.execute(StepContexts.real(StepContexts.run(registry.require("acc_new"), "acc_old",
+        null, Map.of(), false), registry.require("acc_new"), step.topic(), Map.of(Variables.DECIDED_BY, "tester"),
+        LOGS));
 
     assertThat(outcome.status()).as(outcome.summary()).isEqualTo(StepOutcome.Status.SUCCEEDED);
     assertThat(registry.require("acc_old").state()).isEqualTo(SiteState.OLD);
@@ -51,8 +52,8 @@ class AcceptAttemptStepTest {
     site(root, "acc_new2", SiteState.PREVIEW);
     registry.changeState("acc_new2", SiteState.ARCHIVED); // ARCHIVED cannot become PRODUCTION
 
-    StepOutcome outcome = step.execute(StepContexts.real(registry.require("acc_new2"), step.topic(),
-        Map.of(Variables.PRODUCTION_SITE, "acc_old2"), LOGS));
+    StepOutcome outcome = step.execute(StepContexts.real(StepContexts.run(registry.require("acc_new2"), "acc_old2",
+        null, Map.of(), false), registry.require("acc_new2"), step.topic(), Map.of(), LOGS));
 
     assertThat(outcome.status()).isEqualTo(StepOutcome.Status.FAILED);
     assertThat(outcome.summary()).contains("cannot go from ARCHIVED to PRODUCTION", "Neither state was changed");

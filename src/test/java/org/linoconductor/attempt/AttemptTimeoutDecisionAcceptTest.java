@@ -88,7 +88,8 @@ class AttemptTimeoutDecisionAcceptTest {
   void aSiteWithTheFourEyesRuleIsCancelledWhenNobodyDecidesWhateverTheInstallationSays() {
     attempts.prepare("cfg_4eyes", "cfg_4eyes_b", true);
     ProcessInstance run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
-        Map.of(StepVariables.SITE, "cfg_4eyes_b", Variables.START_AT, "2030-01-15T18:00"));
+        Map.of(StepVariables.SITE, "cfg_4eyes_b", Variables.START_AT,
+            java.time.LocalDate.now().plusDays(30) + "T18:00"));
 
     assertThat(attempts.variable(run, Variables.TIMEOUT_DECISION)).isEqualTo(Decisions.CANCEL);
     assertThat(attempts.variable(run, Variables.ANNOUNCEMENT)).asString()

@@ -117,7 +117,7 @@ class UpgradeAttemptIntegrationTest {
     CodeState onTrial = codeStates.find(run, Phase.AFTER).orElseThrow();
     assertThat(production.revisions().get("lino")).matches("[0-9a-f]{40}")
         .isNotEqualTo(onTrial.revisions().get("lino"));
-    assertThat(onTrial.freeze()).isNotEmpty();
+    assertThat(onTrial.packages()).isNotEmpty();
   }
 
   @Test

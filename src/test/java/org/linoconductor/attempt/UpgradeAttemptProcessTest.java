@@ -7,8 +7,11 @@ import static org.linoconductor.attempt.UpgradeAttemptProcess.Elements.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -247,7 +250,7 @@ class UpgradeAttemptProcessTest {
   @Test
   void aBadDurationIsRefusedAtTheStartWithAClearMessage() {
     attempts.prepare("att_bad", "att_bad_b", false);
-    for (String bad : List.of("1 hour", "PT0S", "-PT1H")) {
+    for (String bad : List.of("1 hour", "PT0S", "-PT1H", "PT2147483648H", "P8D")) {
       assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
           Map.of(StepVariables.SITE, "att_bad_b", Variables.DURATION, bad)))
           .hasMessageContaining("Start variable 'duration' is '" + bad + "'").hasMessageContaining("PT1H");
@@ -255,6 +258,13 @@ class UpgradeAttemptProcessTest {
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
         Map.of(StepVariables.SITE, "att_bad_b", Variables.START_AT, "tomorrow 6pm")))
         .hasMessageContaining("Start variable 'startAt' is 'tomorrow 6pm', which is no ISO date-time");
+    // A mistyped year never starts an attempt at once, nor schedules one in years.
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
+        Map.of(StepVariables.SITE, "att_bad_b", Variables.START_AT, LocalDate.now().minusYears(1) + "T18:00")))
+        .hasMessageContaining("in the past: an attempt never starts by surprise");
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
+        Map.of(StepVariables.SITE, "att_bad_b", Variables.START_AT, LocalDate.now().plusYears(2) + "T18:00")))
+        .hasMessageContaining("more than a year ahead");
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY,
         Map.of(StepVariables.SITE, "att_bad_b", Variables.TIMEOUT_DECISION, "wait")))
         .hasMessageContaining("Start variable 'timeoutDecision' is 'wait': write accept or cancel")
@@ -269,15 +279,17 @@ class UpgradeAttemptProcessTest {
   @Test
   void theAnnouncementNamesDateTimeDurationReleaseNotesAndTheWarningAndTheRunWaitsForTheAgreedStart() {
     attempts.prepare("att_ann", "att_ann_b", false);
+    LocalDateTime agreed = LocalDate.now().plusDays(60).atTime(18, 0);
     ProcessInstance run = runtime.startProcessInstanceByKey(UpgradeAttemptProcess.KEY, Map.of(StepVariables.SITE,
-        "att_ann_b", Variables.START_AT, "2030-01-15T18:00", Variables.DURATION, "PT1H30M"));
+        "att_ann_b", Variables.START_AT, agreed.toString(), Variables.DURATION, "PT1H30M"));
 
     assertThat(run).isWaitingAtExactly(WAIT_FOR_REMINDER);
-    Instant start = LocalDateTime.parse("2030-01-15T18:00").atZone(ZoneId.systemDefault()).toInstant();
+    Instant start = agreed.atZone(ZoneId.systemDefault()).toInstant();
     assertThat(management.createJobQuery().processInstanceId(run.getId()).singleResult().getDuedate().toInstant())
         .isEqualTo(start.minus(Duration.ofMinutes(15)));
     String text = (String) attempts.variable(run, Variables.ANNOUNCEMENT);
-    assertThat(text).contains("Dear users of att_ann", "Date: Tuesday 15 January 2030", "Time: 18:00",
+    String day = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH).format(agreed);
+    assertThat(text).contains("Dear users of att_ann", "Date: " + day, "Time: 18:00",
         " to 19:30", "Duration: 1 hour 30 minutes (PT1H30M)", "Release notes: " + AttemptRuns.RELEASE_NOTES,
         "will be LOST if the attempt is cancelled", "REMAIN if the attempt succeeds");
     // No spring.mail.host in tests: the announcement is logged, not mailed.

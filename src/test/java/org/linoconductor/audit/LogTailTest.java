@@ -22,6 +22,7 @@ class LogTailTest {
 
     LogTail first = LogTail.read(log, 0L, true);
     assertThat(first.text()).isEqualTo("Größe ");
+    assertThat(first.log()).isEqualTo("step-1.log");
     assertThat(first.next()).isEqualTo("Größe ".getBytes(StandardCharsets.UTF_8).length);
 
     Files.write(log, word);

@@ -3,20 +3,15 @@ package org.linoconductor.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.linoconductor.Chromium;
 import org.linoconductor.ConductorWebTest;
 import org.linoconductor.Http;
 import org.linoconductor.TestLino;
@@ -29,27 +24,20 @@ import org.linoconductor.step.StepRunRepository;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The pages in Debian's chromium, driven by its chromedriver (both installed by {@code .ci/run}):
- * sign in, the list, a run's timeline, a running step's log growing. Screenshots at laptop and
- * phone size go to {@code target/screenshots/}. Without chromium the test fails: it is never skipped.
+ * The pages in Debian's chromium ({@link Chromium}): sign in, the list, a run's timeline, a running
+ * step's log growing. Screenshots at laptop and phone size go to {@code target/screenshots/}.
  */
 @ConductorWebTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunPagesBrowserTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Dimension LAPTOP = new Dimension(1280, 900);
   private static final Dimension PHONE = new Dimension(390, 844);
   private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -62,41 +50,25 @@ class RunPagesBrowserTest {
   @Autowired StepRunRepository stepRuns;
 
   AuditRuns runs;
-  Path profile;
+  Chromium chromium;
   ChromeDriver browser;
 
   @BeforeAll
-  void browserStarts() throws IOException {
-    assertThat(CHROMIUM).as("Debian chromium: apt-get install chromium chromium-driver (.ci/run does)").isExecutable();
-    assertThat(CHROMEDRIVER).as("Debian chromium-driver: apt-get install chromium-driver (.ci/run does)").isExecutable();
+  void browserStarts() {
     runs = AuditRuns.make(port, registry, authorizations, runtime, tasks);
-    profile = Files.createTempDirectory("conductor-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    Files.createDirectories(SCREENSHOTS);
+    chromium = Chromium.start();
+    browser = chromium.driver();
   }
 
   @AfterAll
   void browserQuits() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
   @Test
-  void anOperatorSignsInFindsTheRunsAndReadsARunsTimeline() throws IOException {
+  void anOperatorSignsInFindsTheRunsAndReadsARunsTimeline() {
     browser.manage().window().setSize(LAPTOP);
     signIn("operator", "operator", "/runs?site=" + AuditRuns.OWN);
 
@@ -133,7 +105,7 @@ class RunPagesBrowserTest {
   }
 
   @Test
-  void aTesterSeesOnlyTheRunsOfTheirSite() throws IOException {
+  void aTesterSeesOnlyTheRunsOfTheirSite() {
     browser.manage().window().setSize(LAPTOP);
     signIn(AuditRuns.TESTER, AuditRuns.TESTER, "/runs");
 
@@ -147,7 +119,7 @@ class RunPagesBrowserTest {
   }
 
   @Test
-  void aRunningStepsLogGrowsOnThePageWithoutReloading() throws IOException {
+  void aRunningStepsLogGrowsOnThePageWithoutReloading() {
     SimulatedSite site = TestLino.productionSite(registry, "audit_live");
     site.enable(Scenario.HANG, "dump2py 6");
     try {
@@ -191,13 +163,7 @@ class RunPagesBrowserTest {
     return "http://127.0.0.1:" + port + path;
   }
 
-  /** The whole page: the window is made as tall as the page for the shot, then put back. */
-  private void screenshot(String name) throws IOException {
-    Dimension size = browser.manage().window().getSize();
-    long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight;");
-    browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(), height + 100)));
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    browser.manage().window().setSize(size);
+  private void screenshot(String name) {
+    chromium.screenshot(name);
   }
 }

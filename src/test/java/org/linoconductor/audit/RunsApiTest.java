@@ -254,6 +254,14 @@ class RunsApiTest {
     assertThat(nothingNew.get("next").asLong()).isEqualTo(size);
     JsonNode last = ok(operator.get(tailUrl));
     assertThat(whole).endsWith(last.get("text").asText());
+    // The file's name comes along; an offset read in another file (an earlier command's log) starts this one anew.
+    String log = all.get("log").asText();
+    assertThat(make.get("logPath").asText()).endsWith("/" + log);
+    assertThat(ok(operator.get(tailUrl + "?from=" + size + "&log=" + log)).get("text").asText()).isEmpty();
+    assertThat(ok(operator.get(tailUrl + "?log=" + log)).get("text").asText()).isEqualTo(last.get("text").asText());
+    JsonNode moved = ok(operator.get(tailUrl + "?from=" + size + "&log=make-snapshot-0.log"));
+    assertThat(moved.get("from").asLong()).isZero();
+    assertThat(moved.get("text").asText()).isEqualTo(whole);
 
     HttpResponse<String> beyond = operator.get(tailUrl + "?from=" + (size + 1));
     assertThat(beyond.statusCode()).isEqualTo(400);

@@ -54,14 +54,16 @@ class CreateDatabaseOnMariaDbTest {
     Site production = new Site("my_anna", root, root.resolve("my_anna"), SiteState.PRODUCTION,
         ServiceCommands.DEFAULTS, DatabaseKind.MYSQL, false, "tester", List.of(), null, null, false, null);
 
-    StepOutcome created = step.execute(StepContexts.real(production, step.topic(),
-        Map.of(Variables.NEW_SITE, "my_berta"), root.resolve("logs")));
+    StepOutcome created = step.execute(StepContexts.real(
+        StepContexts.run(production, null, null, Map.of(Variables.NEW_SITE, "my_berta"), false),
+        production, step.topic(), Map.of(), root.resolve("logs")));
 
     assertThat(created.status()).as(created.summary()).isEqualTo(StepOutcome.Status.SUCCEEDED);
     assertThat(created.variables()).containsEntry(Variables.CREATED_DATABASE, "my_berta");
     assertThat(server.exists("my_berta")).isTrue();
-    StepOutcome again = step.execute(StepContexts.real(production, step.topic(),
-        Map.of(Variables.NEW_SITE, "my_berta"), root.resolve("logs")));
+    StepOutcome again = step.execute(StepContexts.real(
+        StepContexts.run(production, null, null, Map.of(Variables.NEW_SITE, "my_berta"), false),
+        production, step.topic(), Map.of(), root.resolve("logs")));
     assertThat(again.status()).isEqualTo(StepOutcome.Status.FAILED);
     assertThat(again.summary()).contains("exists already");
 

@@ -45,16 +45,18 @@ class CreateDatabaseOnPostgresTest {
     CreateDatabaseStep step = new CreateDatabaseStep(properties(admin));
     Site production = site(DatabaseKind.POSTGRESQL);
 
-    StepOutcome created = step.execute(StepContexts.real(production, step.topic(),
-        Map.of(Variables.NEW_SITE, "pg_berta"), root.resolve("logs")));
+    StepOutcome created = step.execute(StepContexts.real(
+        StepContexts.run(production, null, null, Map.of(Variables.NEW_SITE, "pg_berta"), false),
+        production, step.topic(), Map.of(), root.resolve("logs")));
 
     assertThat(created.status()).as(created.summary()).isEqualTo(StepOutcome.Status.SUCCEEDED);
     assertThat(created.variables()).containsEntry(Variables.CREATED_DATABASE, "pg_berta");
     DatabaseCreator server = new DatabaseCreator(DatabaseKind.POSTGRESQL, admin);
     assertThat(server.exists("pg_berta")).isTrue();
 
-    StepOutcome again = step.execute(StepContexts.real(production, step.topic(),
-        Map.of(Variables.NEW_SITE, "pg_berta"), root.resolve("logs")));
+    StepOutcome again = step.execute(StepContexts.real(
+        StepContexts.run(production, null, null, Map.of(Variables.NEW_SITE, "pg_berta"), false),
+        production, step.topic(), Map.of(), root.resolve("logs")));
     assertThat(again.status()).isEqualTo(StepOutcome.Status.FAILED);
     assertThat(again.summary()).contains("exists already").contains("not created by this run");
 
@@ -69,8 +71,8 @@ class CreateDatabaseOnPostgresTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a safe database name");
 
     StepOutcome outcome = new CreateDatabaseStep(properties(null)).execute(StepContexts.real(
-        site(DatabaseKind.POSTGRESQL), PreviewSetupProcess.Topics.CREATE_DATABASE,
-        Map.of(Variables.NEW_SITE, "pg_carla"), root.resolve("logs")));
+        StepContexts.run(site(DatabaseKind.POSTGRESQL), null, null, Map.of(Variables.NEW_SITE, "pg_carla"), false),
+        site(DatabaseKind.POSTGRESQL), PreviewSetupProcess.Topics.CREATE_DATABASE, Map.of(), root.resolve("logs")));
     assertThat(outcome.status()).isEqualTo(StepOutcome.Status.FAILED);
     assertThat(outcome.summary()).contains("conductor.preview.postgres-admin").contains("not configured");
     assertThat(admin.toString()).doesNotContain("postgres]").contains("password=****");

@@ -66,14 +66,16 @@ class PreviewSyncIntegrationTest {
     assertThat(Files.readString(preview.dir().resolve("snapshot2preview/restore2preview.py"))).startsWith(ADAPTED);
 
     List<StepRun> records = stepRuns.ofRun(run);
-    assertThat(records).extracting(StepRun::step).containsExactly(Topics.LOG_SYNC_START, Topics.DUMP_PRODUCTION,
-        Topics.MIRROR_FILES, Topics.RESTORE_TO_PREVIEW, Topics.COLLECT_STATIC, Topics.LOG_SYNC_END);
+    assertThat(records).extracting(StepRun::step).containsExactly(Topics.CHECK_PROGRAMS, Topics.LOG_SYNC_START,
+        Topics.DUMP_PRODUCTION, Topics.MIRROR_FILES, Topics.RESTORE_TO_PREVIEW, Topics.COLLECT_STATIC,
+        Topics.LOG_SYNC_END);
     assertThat(records).extracting(StepRun::status).containsOnly(StepRun.Status.SUCCEEDED);
-    assertThat(records.get(1).command()).startsWith(prod.dir().resolve("env/bin/python") + " manage.py dump2py -o");
-    assertThat(records.get(2).command()).contains("nice rsync -a --verbose --delete --delete-excluded"
+    assertThat(records.get(0).command()).contains("nice rsync --version");
+    assertThat(records.get(2).command()).startsWith(prod.dir().resolve("env/bin/python") + " manage.py dump2py -o");
+    assertThat(records.get(3).command()).contains("nice rsync -a --verbose --delete --delete-excluded"
         + " --delete-during --times --omit-dir-times --log-file", prod.dir() + "/media/ " + preview.dir() + "/media/",
         prod.dir() + "/snapshot2preview/ " + preview.dir() + "/snapshot2preview/");
-    assertThat(records.get(3).summary()).isEqualTo("Loaded 223 objects from snapshot2preview/restore2preview.py");
+    assertThat(records.get(4).summary()).isEqualTo("Loaded 223 objects from snapshot2preview/restore2preview.py");
 
     String log = Files.readString(TestLino.installation().base().resolve("log/upgrades.log"));
     assertThat(log).containsPattern("preview-sync of syn_prev from syn_prod \\(run " + run + "\\) was started \\w{3} ")
@@ -109,10 +111,12 @@ class PreviewSyncIntegrationTest {
     assertThat(showdata(preview)).isEqualTo(showdata(prod));
     assertThat(preview.dir().resolve("snapshot2preview/restore2preview.py")).content().contains("# second adaptation");
     assertThat(stepRuns.ofRun(run)).extracting(StepRun::step, StepRun::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Topics.CHECK_PROGRAMS, StepRun.Status.SUCCEEDED),
         org.assertj.core.groups.Tuple.tuple(Topics.LOG_SYNC_START, StepRun.Status.SUCCEEDED),
         org.assertj.core.groups.Tuple.tuple(Topics.DUMP_PRODUCTION, StepRun.Status.SUCCEEDED),
         org.assertj.core.groups.Tuple.tuple(Topics.MIRROR_FILES, StepRun.Status.SUCCEEDED),
         org.assertj.core.groups.Tuple.tuple(Topics.RESTORE_TO_PREVIEW, StepRun.Status.FAILED),
+        org.assertj.core.groups.Tuple.tuple(Topics.CHECK_PROGRAMS, StepRun.Status.SKIPPED),
         org.assertj.core.groups.Tuple.tuple(Topics.LOG_SYNC_START, StepRun.Status.SKIPPED),
         org.assertj.core.groups.Tuple.tuple(Topics.DUMP_PRODUCTION, StepRun.Status.SKIPPED),
         org.assertj.core.groups.Tuple.tuple(Topics.MIRROR_FILES, StepRun.Status.SUCCEEDED),

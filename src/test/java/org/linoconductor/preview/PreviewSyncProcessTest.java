@@ -40,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ConductorProcessTest
 class PreviewSyncProcessTest {
 
-  private static final List<String> SYNC_STEPS = List.of(LOG_SYNC_START, DUMP_PRODUCTION, MIRROR_FILES,
+  private static final List<String> SYNC_STEPS = List.of(CHECK_PROGRAMS, LOG_SYNC_START, DUMP_PRODUCTION, MIRROR_FILES,
       RESTORE_TO_PREVIEW, COLLECT_STATIC, LOG_SYNC_END);
 
   @Autowired ProcessEngine engine;
@@ -79,8 +79,9 @@ class PreviewSyncProcessTest {
     assertThat(run).variables().containsEntry(Variables.PRODUCTION_SITE, "psy_happy_prod")
         .hasEntrySatisfying(Variables.RESTORE_SCRIPT, path -> assertThat((String) path)
             .endsWith("/psy_happy_prod/snapshot2preview/restore2preview.py"));
-    assertThat(SYNC_STEPS.stream().map(step -> pass("psy_happy")).toList()).containsExactly(Topics.LOG_SYNC_START,
-        Topics.DUMP_PRODUCTION, Topics.MIRROR_FILES, Topics.RESTORE_TO_PREVIEW, Topics.COLLECT_STATIC,
+    assertThat(SYNC_STEPS.stream().map(step -> pass("psy_happy")).toList()).containsExactly(Topics.CHECK_PROGRAMS,
+        Topics.LOG_SYNC_START, Topics.DUMP_PRODUCTION, Topics.MIRROR_FILES, Topics.RESTORE_TO_PREVIEW,
+        Topics.COLLECT_STATIC,
         Topics.LOG_SYNC_END);
 
     assertThat(run).hasPassedInOrder(SYNC_STEPS.toArray(String[]::new))
@@ -232,9 +233,7 @@ class PreviewSyncProcessTest {
             </bpmn:extensionElements>
             <bpmn:startEvent id="Start" />
             <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="FirstSync" />
-            <bpmn:callActivity id="FirstSync" calledElement="preview-sync">
-              <bpmn:extensionElements><camunda:in source="site" target="site" /></bpmn:extensionElements>
-            </bpmn:callActivity>
+            <bpmn:callActivity id="FirstSync" calledElement="preview-sync" />
             <bpmn:sequenceFlow id="F2" sourceRef="FirstSync" targetRef="End" />
             <bpmn:endEvent id="End" />
           </bpmn:process>

@@ -33,8 +33,10 @@ class RemovePreviewStepTest {
     Files.createSymbolicLink(berta.resolve("log"), production.directory()); // a link is removed, never followed
     SiteLinks.point(root, SiteLinks.PREVIEW, "berta");
 
-    StepOutcome outcome = step().execute(StepContexts.real(production, PreviewSetupProcess.Topics.REMOVE_PREVIEW,
-        Map.of(Variables.NEW_SITE, "berta", Variables.PREVIOUS_PREVIEW, "older"), root.resolve(".logs")));
+    StepOutcome outcome = step().execute(StepContexts.real(
+        StepContexts.run(production, null, null, Map.of(Variables.NEW_SITE, "berta"), false),
+        production, PreviewSetupProcess.Topics.REMOVE_PREVIEW, Map.of(Variables.PREVIOUS_PREVIEW, "older"),
+        root.resolve(".logs")));
 
     assertThat(outcome.status()).as(outcome.summary()).isEqualTo(StepOutcome.Status.SUCCEEDED);
     assertThat(berta).doesNotExist();
@@ -49,8 +51,9 @@ class RemovePreviewStepTest {
     NewSite.mark(berta, "another-run");
     SiteLinks.point(root, SiteLinks.PREVIEW, "anna");
 
-    StepOutcome outcome = step().execute(StepContexts.real(production, PreviewSetupProcess.Topics.REMOVE_PREVIEW,
-        Map.of(Variables.NEW_SITE, "berta"), root.resolve(".logs")));
+    StepOutcome outcome = step().execute(StepContexts.real(
+        StepContexts.run(production, null, null, Map.of(Variables.NEW_SITE, "berta"), false),
+        production, PreviewSetupProcess.Topics.REMOVE_PREVIEW, Map.of(), root.resolve(".logs")));
 
     assertThat(outcome.summary()).contains("left alone: not made by this run");
     assertThat(berta).isDirectory();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,10 @@ class ConductorAuthorizationsTest {
   void theDemoUsersCanBeCreatedOnEveryStartWithoutDuplicates() {
     DemoUsers demo = new DemoUsers(authorizations);
 
-    demo.run(null);
+    demo.start();
     long authorizationsAfterFirstStart = authorizationService.createAuthorizationQuery().count();
     long membershipsAfterFirstStart = identityService.createGroupQuery().groupMember("operator").count();
-    demo.run(null);
+    demo.start();
 
     assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(authorizationsAfterFirstStart);
     assertThat(identityService.createGroupQuery().groupMember("operator").count())
@@ -33,7 +34,7 @@ class ConductorAuthorizationsTest {
 
     assertThat(identityService.createUserQuery().userId("operator").count()).isEqualTo(1);
     assertThat(identityService.createGroupQuery().groupMember("operator").list())
-        .extracting("id").containsExactly(ConductorGroups.OPERATORS);
+        .extracting("id").containsExactlyInAnyOrder(ConductorGroups.OPERATORS, Groups.CAMUNDA_ADMIN);
     assertThat(identityService.createGroupQuery().groupMember("tester").list())
         .extracting("id").containsExactly("testers-anna");
     assertThat(identityService.checkPassword("operator", "operator")).isTrue();

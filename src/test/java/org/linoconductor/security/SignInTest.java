@@ -72,11 +72,11 @@ class SignInTest {
     assertThat(page.body()).contains("<span class=\"who\">operator</span>").contains("name=\"viewport\"");
     assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
     assertThat(session.get("/api/runs").statusCode()).isEqualTo(200);
-    // A session only reads: a foreign page could make a browser send anything else.
-    assertThat(session.postJson("/api/sites", "{}").statusCode()).isEqualTo(401);
+    // A session's change needs the page's CSRF token: a foreign page could make a browser send it.
+    assertThat(session.postJson("/api/sites", "{}").statusCode()).isEqualTo(403);
+    assertThat(session.postForm("/signout", "").statusCode()).isEqualTo(403);
 
-    String csrf = page.body().replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
-    assertThat(session.postForm("/signout", "csrf=" + csrf).statusCode()).isEqualTo(303);
+    assertThat(session.postForm("/signout", "_csrf=" + Http.csrfToken(page)).statusCode()).isEqualTo(303);
     assertThat(session.get("/runs").statusCode()).isEqualTo(302);
     assertThat(session.get("/api/runs").statusCode()).isEqualTo(401);
   }
@@ -89,6 +89,6 @@ class SignInTest {
   }
 
   private static String withoutToken(String html) {
-    return html.replaceAll("name=\"csrf\" value=\"[^\"]+\"", "");
+    return html.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
   }
 }

@@ -83,7 +83,7 @@ class SimulatedManagePyTest {
   void checkdata_collectstatic_install_and_buildindexes_answer_as_lino_does() {
     SimulatedSite site = fixture.freshSite();
     assertThat(SiteProcess.managePy(site, "checkdata", "-f").output())
-        .isEqualTo("Done 4 checks, found 0 and fixed 0 problems.\n");
+        .isEqualTo("Done 6 checks, found 0 and fixed 0 problems.\n");
     Path staticRoot = site.dir().resolve("static_root");
     assertThat(SiteProcess.managePy(site, "collectstatic", "--noinput").output())
         .isEqualTo("13 static files copied to '" + staticRoot + "'.\n");

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** V9 gives the sites registered before it their registration, in the state they were registered in. */
+/**
+ * V9 gives the sites registered before it their registration, in the state they were registered in;
+ * V14 their directory as the one they own.
+ */
 class SiteHistoryMigrationTest {
 
   private static final Instant CREATED = Instant.parse("2025-03-01T10:00:00Z");
@@ -53,5 +56,21 @@ class SiteHistoryMigrationTest {
     jdbc.update("insert into site (name, root, directory, state, database_kind, uses_elastic, contact, created_at,"
         + " updated_at) values (?, '/srv/lino', ?, ?, 'SQLITE', false, 'someone', ?, ?)", name, "/srv/lino/" + name,
         state, Timestamp.from(CREATED), Timestamp.from(CREATED));
+  }
+
+  @Test
+  void v14KeepsADirectoryRegisteredTwiceForTheFirstNameOnly() {
+    migrateTo("11");
+    site("anna", "PRODUCTION");
+    jdbc.update("insert into site (name, root, directory, state, database_kind, uses_elastic, contact, created_at,"
+        + " updated_at) values ('anna2', '/srv/lino', '/srv/lino/anna', 'OLD', 'SQLITE', false, 'someone', ?, ?)",
+        Timestamp.from(CREATED), Timestamp.from(CREATED));
+    site("berta", "OLD");
+
+    migrateTo("14");
+
+    assertThat(jdbc.queryForList("select name, real_directory from site order by name")).extracting(
+        row -> row.get("NAME"), row -> row.get("REAL_DIRECTORY")).containsExactly(
+            tuple("anna", "/srv/lino/anna"), tuple("anna2", null), tuple("berta", "/srv/lino/berta"));
   }
 }

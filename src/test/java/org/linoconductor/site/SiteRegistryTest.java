@@ -6,11 +6,14 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.linoconductor.site.SiteDirectories.request;
 import static org.linoconductor.site.SiteDirectories.site;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class SiteRegistryTest {
@@ -184,5 +187,54 @@ class SiteRegistryTest {
         .isInstanceOf(SiteConflictException.class)
         .hasMessageContaining("cannot go from PRODUCTION to ARCHIVED");
     assertThat(registry.require("berta").archivedTo()).isNull();
+  }
+
+  @Test
+  void aDirectoryRegisteredUnderASecondNameIsAConflictNamingTheFirst() {
+    site(root, "anna");
+    registry.register(request("anna", root, "anna"), "operator", null);
+
+    assertThatThrownBy(() -> registry.register(request("anna2", root, root.resolve("anna/.").toString(),
+            SiteState.PREVIEW), "operator", null))
+        .isInstanceOf(SiteConflictException.class)
+        .hasMessage("Directory '" + root.resolve("anna") + "' is the directory of site 'anna', registered already:"
+            + " a directory belongs to one site, so that no two runs work in it at once. Use site 'anna', or correct"
+            + " or remove its registration first (PUT or DELETE /api/sites/anna).")
+        .extracting("field").isEqualTo("directory");
+    assertThat(registry.find("anna2")).isEmpty();
+  }
+
+  @Test
+  void aSymbolicLinkToARegisteredDirectoryOrRootIsTheSameDirectory() throws IOException {
+    site(root, "anna");
+    registry.register(request("anna", root, "anna"), "operator", null);
+    Files.createSymbolicLink(root.resolve("anna_link"), root.resolve("anna"));
+    Path rootLink = Files.createSymbolicLink(root.getParent().resolve(root.getFileName() + "-link"), root);
+
+    try {
+      assertThatThrownBy(() -> registry.register(request("bob", root, "anna_link", SiteState.PREVIEW), null, null))
+          .isInstanceOf(SiteConflictException.class)
+          .hasMessageContaining("'" + root.resolve("anna_link") + "' (really '")
+          .hasMessageContaining("is the directory of site 'anna'");
+      assertThatThrownBy(() -> registry.register(request("carl", rootLink, "anna", SiteState.PREVIEW), null, null))
+          .isInstanceOf(SiteConflictException.class)
+          .hasMessageContaining("is the directory of site 'anna'");
+      assertThat(registry.all()).extracting(Site::name).containsExactly("anna");
+    } finally {
+      Files.delete(rootLink);
+    }
+  }
+
+  @Test
+  void theDatabaseKeepsASecondNameOutOfADirectoryThatTwoRegistrationsCheckedAtOnce() {
+    site(root, "anna");
+    registry.register(request("anna", root, "anna"), null, null);
+
+    // What a second registration, checked while the first was not yet committed, would write.
+    assertThatThrownBy(() -> jdbc.update("insert into site (name, root, directory, real_directory, state,"
+            + " database_kind, uses_elastic, contact, created_at, updated_at) select 'anna2', root, directory,"
+            + " real_directory, 'PREVIEW', database_kind, uses_elastic, contact, created_at, updated_at from site"))
+        .isInstanceOf(DuplicateKeyException.class)
+        .satisfies(e -> assertThat(DirectoryOwners.isTheirs((DuplicateKeyException) e)).isTrue());
   }
 }

@@ -142,4 +142,54 @@ class SiteSeederTest {
   private Path write(String yaml) throws IOException {
     return Files.writeString(Files.createTempFile(root, "sites", ".yaml"), yaml);
   }
+
+  @Test
+  void aSecondNameForARegisteredDirectoryOrAnUnknownKeyStopsSeedingNamingTheEntry() throws IOException {
+    site(root, "anna");
+    registry.register(SiteDirectories.request("anna", root, "anna"), "operator", null);
+    Path sameDirectory = write("""
+        root: %s
+        sites:
+          - name: anna2
+            directory: anna
+            state: preview
+            contact: someone
+        """.formatted(root));
+    Path camelCase = write("""
+        root: %s
+        sites:
+          - name: berta
+            directory: berta
+            contact: someone
+            serviceCommands: {stop: [[sudo, service, apache2, stop]]}
+        """.formatted(root));
+
+    assertThatThrownBy(() -> seeder.seedFrom(sameDirectory))
+        .hasMessageContaining("SITE-012").hasMessageContaining("entry 1")
+        .hasMessageContaining("is the directory of site 'anna'");
+    assertThatThrownBy(() -> seeder.seedFrom(camelCase))
+        .hasMessageContaining("SITE-012")
+        .hasMessageContaining("Unknown key 'serviceCommands' (did you mean 'service-commands'?)");
+    assertThat(registry.all()).extracting(Site::name).containsExactly("anna");
+  }
+
+  @Test
+  void anUnknownTopLevelKeyOrAKeyGivenTwiceIsRefused() throws IOException {
+    Path misplaced = write("""
+        root: %s
+        contact: someone
+        sites: []
+        """.formatted(root));
+    Path twice = write("""
+        sites:
+          - name: anna
+            state: preview
+            state: production
+        """);
+
+    assertThatThrownBy(() -> seeder.seedFrom(misplaced))
+        .hasMessageContaining("SITE-011").hasMessageContaining("unknown top-level key(s) 'contact'");
+    assertThatThrownBy(() -> seeder.seedFrom(twice))
+        .hasMessageContaining("SITE-011").hasMessageContaining("duplicate key state");
+  }
 }

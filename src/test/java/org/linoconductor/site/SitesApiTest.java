@@ -182,7 +182,82 @@ class SitesApiTest {
     assertThat(refused.statusCode()).isEqualTo(400);
     JsonNode error = Http.json(refused);
     assertThat(error.get("field").asText()).isEqualTo("state");
-    assertThat(error.get("error").asText()).contains("'LIVE'").contains("PREVIEW, PRODUCTION, OLD, ARCHIVED");
+    assertThat(error.get("error").asText()).contains("'LIVE'").contains("preview, production, old, archived"
+        + " (in any case)");
+  }
+
+  @Test
+  void theStateIsAcceptedInAnyCaseAsTheYamlExampleWritesIt() {
+    site(root, "api_ivo");
+
+    HttpResponse<String> created = operator.postJson("/api/sites", body("api_ivo", "preview"));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(Http.json(created).get("state").asText()).isEqualTo("PREVIEW");
+  }
+
+  @Test
+  void anOperatorCorrectsARegistrationWithPutAndPatchAndEveryCorrectionIsShown() {
+    site(root, "api_jana");
+    assertThat(operator.postJson("/api/sites", body("api_jana")).statusCode()).isEqualTo(201);
+    Instant before = Instant.now();
+
+    HttpResponse<String> put = operator.putJson("/api/sites/api_jana", """
+        {"root": "%s", "directory": "api_jana", "contact": "jana_owner", "testers": ["tester"],
+         "databaseKind": "mysql", "serviceCommands": {
+           "stop": [["sudo", "supervisorctl", "stop", "linod-jana"]],
+           "start": [["sudo", "supervisorctl", "start", "linod-jana"]],
+           "restartWeb": [["sudo", "service", "nginx", "reload"]]}}""".formatted(root));
+    HttpResponse<String> patch = operator.patchJson("/api/sites/api_jana",
+        "{\"url\": \"https://jana.example.org\", \"testers\": null,"
+            + " \"serviceCommands\": {\"restartWeb\": [[\"sudo\", \"service\", \"nginx\", \"restart\"]]}}");
+
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+    assertThat(patch.statusCode()).as(patch.body()).isEqualTo(200);
+    JsonNode jana = Http.json(tester.get("/api/sites/api_jana"));
+    assertThat(jana.get("state").asText()).as("a correction keeps the state").isEqualTo("PREVIEW");
+    assertThat(jana.get("contact").asText()).isEqualTo("jana_owner");
+    assertThat(jana.get("databaseKind").asText()).isEqualTo("MYSQL");
+    assertThat(jana.get("url").asText()).isEqualTo("https://jana.example.org");
+    assertThat(jana.get("serviceCommands").get("stop").get(0).get(1).asText()).isEqualTo("supervisorctl");
+    assertThat(jana.get("serviceCommands").get("restartWeb").get(0).get(3).asText()).isEqualTo("restart");
+    assertThat(jana.get("serviceCommands").get("start").get(0).get(1).asText()).isEqualTo("supervisorctl");
+    assertThat(jana.get("testers")).as("null resets to the default").isEmpty();
+    JsonNode corrections = jana.get("corrections");
+    assertThat(corrections).hasSize(2);
+    assertThat(corrections.get(0).get("changedBy").asText()).isEqualTo("operator");
+    assertThat(Instant.parse(corrections.get(0).get("changedAt").asText())).isBetween(before, Instant.now());
+    assertThat(corrections.get(0).get("changes").get("contact").get("from").asText()).isEqualTo("anna_owner");
+    assertThat(corrections.get(0).get("changes").get("url").get("to").isNull()).as("PUT replaces: no url").isTrue();
+    assertThat(corrections.get(1).get("changes").get("url").get("to").asText()).isEqualTo("https://jana.example.org");
+    assertThat(jana.get("history")).hasSize(1);
+  }
+
+  @Test
+  void anOperatorRemovesAnUnusedSiteAndItsDirectoryStays() {
+    Path directory = site(root, "api_kurt");
+    assertThat(operator.postJson("/api/sites", body("api_kurt")).statusCode()).isEqualTo(201);
+
+    HttpResponse<String> removed = operator.delete("/api/sites/api_kurt");
+
+    assertThat(removed.statusCode()).isEqualTo(204);
+    assertThat(operator.get("/api/sites/api_kurt").statusCode()).isEqualTo(404);
+    assertThat(directory.resolve("manage.py")).exists();
+    assertThat(operator.delete("/api/sites/api_kurt").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aSiteServedByTheRootsProdLinkIsNotRemoved() {
+    site(root, "api_lars");
+    assertThat(operator.postJson("/api/sites", body("api_lars", "PRODUCTION")).statusCode()).isEqualTo(201);
+    SiteLinks.point(root, SiteLinks.PROD, "api_lars");
+
+    HttpResponse<String> refused = operator.delete("/api/sites/api_lars");
+
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(Http.json(refused).get("error").asText())
+        .startsWith("The root's link prod points at the directory of site 'api_lars'");
+    assertThat(registry.find("api_lars")).isPresent();
   }
 
   /** A PREVIEW site {@code name} in its directory {@code name}. */

@@ -23,6 +23,14 @@ public final class TestDatabase {
   }
 
   public static SiteRegistry registry(JdbcTemplate jdbc) {
-    return new SiteRegistry(new SiteRepository(jdbc, new ObjectMapper()), new SiteValidator());
+    SiteRepository repository = new SiteRepository(jdbc, new ObjectMapper());
+    return new SiteRegistry(repository, new SiteValidator(), new DirectoryOwners(repository), event -> { });
+  }
+
+  /** Corrections of {@code registry}'s sites, which {@code holds} says a run holds. */
+  static SiteCorrections corrections(JdbcTemplate jdbc, SiteRegistry registry, SiteHolds holds) {
+    SiteRepository repository = new SiteRepository(jdbc, new ObjectMapper());
+    return new SiteCorrections(registry, repository, new SiteCorrectionRepository(jdbc, new ObjectMapper()),
+        new SiteValidator(), new DirectoryOwners(repository), holds);
   }
 }

@@ -14,18 +14,42 @@ public final class StepContexts {
 
   private StepContexts() {}
 
-  /** A context that runs commands for real, logging under {@code logDir}. */
+  /**
+   * What a run on {@code site} was started with, as its record would hold it.
+   *
+   * @param productionSite the production of a preview's run, or null
+   * @param startedBy who started it, or null
+   * @param parameters its start parameters as recorded (e.g. {@code newSite})
+   */
+  public static RunIdentity run(Site site, String productionSite, String startedBy, Map<String, String> parameters,
+      boolean dryRun) {
+    return new RunIdentity("test-run", "test-process", site.name(), productionSite, dryRun, startedBy,
+        Instant.now().minusSeconds(1), null, parameters);
+  }
+
+  /** A context that runs commands for real, logging under {@code logDir}, in a run without start parameters. */
   public static StepContext real(Site site, String topic, Map<String, Object> variables, Path logDir) {
-    return new StepContext(site, "test-run", topic, variables, false,
-        new CommonsExecShellRunner(ShellProperties.defaults()), logDir, Duration.ofMinutes(2),
-        Instant.now().minusSeconds(1));
+    return real(run(site, null, null, Map.of(), false), site, topic, variables, logDir);
+  }
+
+  /** A context of the run {@code run} (see {@link #run}) that runs commands for real. */
+  public static StepContext real(RunIdentity run, Site site, String topic, Map<String, Object> variables,
+      Path logDir) {
+    return new StepContext(site, run, topic, variables, new CommonsExecShellRunner(ShellProperties.defaults()),
+        logDir, Duration.ofMinutes(2));
+  }
+
+  /** {@link #real(Site, String, Map, Path)} of the run {@code runId}. */
+  public static StepContext real(Site site, String runId, String topic, Map<String, Object> variables, Path logDir) {
+    RunIdentity run = new RunIdentity(runId, "test-process", site.name(), null, false, null,
+        Instant.now().minusSeconds(1), null, Map.of());
+    return real(run, site, topic, variables, logDir);
   }
 
   /** A dry-run context: commands are rendered, nothing runs. */
   public static StepContext dryRun(Site site, String topic, Map<String, Object> variables, Path logDir) {
-    return new StepContext(site, "test-run", topic, variables, true,
-        new RenderingShellRunner(ShellProperties.defaults()), logDir, Duration.ofMinutes(2),
-        Instant.now().minusSeconds(1));
+    return new StepContext(site, run(site, null, null, Map.of(), true), topic, variables,
+        new RenderingShellRunner(ShellProperties.defaults()), logDir, Duration.ofMinutes(2));
   }
 
   /** The commands a context ran (or rendered), for assertions. */

@@ -3,6 +3,7 @@ package org.linoconductor.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import org.springframework.util.unit.DataSize;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.linoconductor.upgrade.ProductionUpgradeProcess.Variables;
 class CompareSchemaStepTest {
 
   private static SimulatedInstallation lino;
-  private final CompareSchemaStep step = new CompareSchemaStep();
+  private final CompareSchemaStep step = new CompareSchemaStep(new SchemaComparisonProperties(DataSize.ofBytes(0)));
 
   @BeforeAll
   static void layOut() {
@@ -98,6 +99,21 @@ class CompareSchemaStepTest {
     assertThat(SimulatedInstallation.commands(context)).containsExactly(sim.dir().resolve("env/bin/python")
         + " manage.py dump2py -o " + sim.dir().resolve(".conductor/schema-test-run"));
     assertThat(Files.exists(sim.dir().resolve(".conductor"))).isFalse();
+  }
+
+  @Test
+  void a_snapshot_too_small_for_the_comparison_to_pay_off_is_restored_without_comparing() {
+    SimulatedSite sim = snapshotted();
+    CompareSchemaStep belowOneMegabyte = new CompareSchemaStep(new SchemaComparisonProperties(DataSize.ofMegabytes(1)));
+    var context = lino.real(SimulatedInstallation.site(sim), step.topic());
+
+    var outcome = belowOneMegabyte.execute(context);
+
+    assertThat(outcome.status()).isEqualTo(Status.SKIPPED);
+    assertThat(outcome.variables()).containsEntry(Variables.SCHEMA_CHANGED, true);
+    assertThat(outcome.summary()).startsWith("Compare restore.py skipped: not compared: snapshot.zip is ")
+        .contains("below 1 MB", "restored without comparing");
+    assertThat(SimulatedInstallation.commands(context)).isEmpty();
   }
 
   private SimulatedSite snapshotted() {

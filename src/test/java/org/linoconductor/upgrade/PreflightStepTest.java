@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.linoconductor.rollback.RollbackProperties;
+import org.linoconductor.rollback.TestCopies;
 import org.linoconductor.sim.Scenario;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.ServiceCommands;
@@ -15,7 +17,7 @@ import org.linoconductor.step.StepOutcome.Status;
 class PreflightStepTest {
 
   private static SimulatedInstallation lino;
-  private final PreflightStep step = new PreflightStep();
+  private final PreflightStep step = new PreflightStep(TestCopies.siteCopies(RollbackProperties.defaults()));
 
   @BeforeAll
   static void layOut() {
@@ -41,8 +43,9 @@ class PreflightStepTest {
     var outcome = step.execute(context);
 
     assertThat(outcome.status()).isEqualTo(Status.FAILED);
-    assertThat(outcome.summary()).contains("1024 KiB available").containsPattern("\\d+ KiB needed");
-    assertThat(SimulatedInstallation.commands(context)).containsExactly("df -Pk " + sim.dir());
+    assertThat(outcome.summary()).contains("1024 KiB available").containsPattern("\\d+ KiB needed")
+        .contains("KiB twice, env ");
+    assertThat(SimulatedInstallation.commands(context)).contains("df -Pk " + sim.dir());
   }
 
   @Test
@@ -58,6 +61,55 @@ class PreflightStepTest {
     assertThat(outcome.status()).isEqualTo(Status.FAILED);
     assertThat(outcome.summary()).contains("no commands to stop and start");
     assertThat(SimulatedInstallation.commands(context)).isEmpty();
+  }
+
+  @Test
+  void a_service_program_that_is_not_there_fails_naming_the_command_and_how_to_fix_the_registration() {
+    Site site = withStop(SimulatedInstallation.site(lino.freshSite()), List.of("nosuchprogram", "apache2", "stop"));
+
+    var outcome = step.execute(lino.real(site, step.topic()));
+
+    assertThat(outcome.status()).isEqualTo(Status.FAILED);
+    assertThat(outcome.summary()).contains("nothing was stopped or changed",
+        "'nosuchprogram apache2 stop' of serviceCommands.stop: program 'nosuchprogram' not found",
+        "PUT or PATCH /api/sites/" + site.name());
+  }
+
+  @Test
+  void a_sudo_command_must_be_allowed_without_a_password_prompt() {
+    Site registered = SimulatedInstallation.site(lino.freshSite());
+    List<String> fake = registered.serviceCommands().stop().get(0);
+    List<String> allowed = new java.util.ArrayList<>(List.of("sudo"));
+    allowed.addAll(fake);
+
+    var passes = step.execute(lino.real(withStop(registered, allowed), step.topic()));
+    var refused = step.execute(lino.real(withStop(registered, List.of("sudo", "no-such-service", "stop")),
+        step.topic()));
+
+    assertThat(passes.status()).as(passes.summary()).isEqualTo(Status.SUCCEEDED);
+    assertThat(refused.status()).isEqualTo(Status.FAILED);
+    assertThat(refused.summary()).contains("'sudo no-such-service stop' of serviceCommands.stop cannot run",
+        "sudo -n -l said: sudo: no-such-service: command not found", "NOPASSWD");
+  }
+
+  @Test
+  void a_registration_whose_database_kind_differs_from_settings_py_fails_saying_what_to_correct() {
+    Site registered = SimulatedInstallation.site(lino.freshSite());
+    Site site = new Site(registered.name(), registered.root(), registered.directory(), registered.state(),
+        registered.serviceCommands(), org.linoconductor.site.DatabaseKind.MYSQL, false, "tester", List.of("tester"),
+        null, null, false, null);
+
+    var outcome = step.execute(lino.real(site, step.topic()));
+
+    assertThat(outcome.status()).isEqualTo(Status.FAILED);
+    assertThat(outcome.summary()).contains("uses SQLite database " + site.directory().resolve("default.db"),
+        "registration says MYSQL", "correct databaseKind");
+  }
+
+  private static Site withStop(Site site, List<String> stop) {
+    return new Site(site.name(), site.root(), site.directory(), site.state(),
+        new ServiceCommands(List.of(stop), site.serviceCommands().start(), site.serviceCommands().restartWeb()),
+        site.databaseKind(), false, "tester", List.of("tester"), null, null, false, null);
   }
 
   @Test
@@ -79,6 +131,7 @@ class PreflightStepTest {
 
     assertThat(outcome.status()).isEqualTo(Status.SUCCEEDED);
     assertThat(outcome.summary()).startsWith("dry run");
-    assertThat(SimulatedInstallation.commands(context)).containsExactly("df -Pk " + sim.dir());
+    assertThat(SimulatedInstallation.commands(context)).contains("df -Pk " + sim.dir(),
+        "which " + sim.registeredServiceCommands().stop().get(0).get(0));
   }
 }

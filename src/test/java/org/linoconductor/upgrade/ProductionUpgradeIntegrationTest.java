@@ -3,6 +3,9 @@ package org.linoconductor.upgrade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorWebTest;
 import org.linoconductor.audit.AuditTrail;
 import org.linoconductor.audit.RunOutcome;
+import org.linoconductor.rollback.CopyRecords;
+import org.linoconductor.sim.Layout;
 import org.linoconductor.sim.Scenario;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.DatabaseKind;
@@ -45,6 +50,7 @@ class ProductionUpgradeIntegrationTest {
   @Autowired SiteRegistry registry;
   @Autowired StepRunRepository stepRuns;
   @Autowired AuditTrail audit;
+  @Autowired CopyRecords copies;
 
   @Test
   void anUpgradeRunsEveryStepOfTheSeedAndEndsWhenTheContactConfirms() {
@@ -63,7 +69,8 @@ class ProductionUpgradeIntegrationTest {
     assertThat(services).containsExactly("apache2 stop", "supervisor stop", "cron stop",
         "apache2 start", "supervisor start", "cron start", "nginx restart");
     assertThat(stepRuns.ofRun(run)).extracting(StepRun::step).containsExactly(
-        Topics.PREFLIGHT, Topics.STOP_SERVICES, "make-snapshot", "verify-snapshot", Topics.PULL_CODE,
+        Topics.PREFLIGHT, Topics.STOP_SERVICES, Topics.COPY_DATABASE, Topics.COPY_ENV, "make-snapshot",
+        "verify-snapshot", Topics.PULL_CODE,
         Topics.COMPARE_SCHEMA, Topics.RESTORE_SNAPSHOT, Topics.INSTALL_REQUIREMENTS, Topics.BUILD_INDEXES,
         Topics.COLLECT_STATIC, Topics.CHECK_DATA, Topics.START_SERVICES, Topics.CHECK_SITE);
     assertThat(stepRuns.ofRun(run)).filteredOn(r -> r.step().equals(Topics.BUILD_INDEXES))
@@ -133,6 +140,87 @@ class ProductionUpgradeIntegrationTest {
     assertThat(stepRuns.ofRun(run)).filteredOn(r -> r.step().equals(Topics.CHECK_DATA))
         .extracting(StepRun::status).containsExactly(StepRun.Status.FAILED, StepRun.Status.SUCCEEDED);
     runtime.deleteProcessInstance(run, "test done");
+  }
+
+  @Test
+  void onAPipSiteADanglingPartnerStopsTheUpgradeAndTheRollBackBringsBackEveryRowAndPackage() {
+    rollBackAfterAbandonedRestore(INSTALLATION.freshSite(Layout.PIP));
+  }
+
+  @Test
+  void onAGitSiteADanglingPartnerStopsTheUpgradeAndTheRollBackBringsBackEveryRowAndPackage() {
+    rollBackAfterAbandonedRestore(INSTALLATION.freshSite(Layout.GIT));
+  }
+
+  /**
+   * LINO.md, "Observed on a real Lino 21 site": the snapshot's restore abandons a partner that points
+   * at a place that does not exist, and so would every restore of that snapshot; the native copies
+   * bring back the database and the env exactly as they were.
+   */
+  private void rollBackAfterAbandonedRestore(SimulatedSite site) {
+    registered(site);
+    site.enable(Scenario.DANGLING, "16");
+    String versionBefore = site.version();
+    String dumpBefore = SimulatedInstallation.sqliteDump(site);
+    String freezeBefore = SimulatedInstallation.freeze(site);
+    assertThat(dumpBefore).contains("9999");
+    INSTALLATION.publishRelease(true);
+
+    String run = start(site);
+    Task failed = awaitTask(run, Elements.STEP_FAILED);
+
+    assertThat(runtime.getVariable(run, StepVariables.FAILED_STEP)).isEqualTo(Topics.RESTORE_SNAPSHOT);
+    assertThat((String) runtime.getVariable(run, StepVariables.FAILURE_MESSAGE)).contains(
+        "abandoned 4 unsaved instances",
+        "- contacts.Partner {'city': ['Place instance with id 9999 does not exist.']}"
+            + " (1 object(s) with primary key 16)",
+        "- notes.Note {'partner': ['Partner instance with id 9 does not exist.']} (1 object(s) with primary key 36)");
+    assertThat(site.version()).isNotEqualTo(versionBefore);
+
+    tasks.complete(failed.getId(), Map.of(StepVariables.ACTION, ProductionUpgradeProcess.Actions.ROLLBACK));
+
+    awaitEndedAt(run, Elements.UPGRADE_ROLLED_BACK);
+    assertThat(audit.run(run)).hasValueSatisfying(record ->
+        assertThat(record.outcome()).isEqualTo(RunOutcome.ROLLED_BACK));
+    assertThat(SimulatedInstallation.sqliteDump(site)).isEqualTo(dumpBefore);
+    assertThat(SimulatedInstallation.freeze(site)).isEqualTo(freezeBefore);
+    assertThat(site.version()).isEqualTo(versionBefore);
+    assertThat(copies.ofRun(run)).extracting(CopyRecords.Copy::kind).containsExactlyInAnyOrder(
+        CopyRecords.Kind.DATABASE, CopyRecords.Kind.ENV);
+    assertThat(copies.ofRun(run)).allSatisfy(copy -> assertThat(copy.restoredAt()).isNotNull());
+    assertThat(stepRuns.ofRun(run)).filteredOn(r -> r.step().equals(Topics.RESTORE_CODE)).singleElement()
+        .satisfies(r -> assertThat(r.summary()).contains("the code is the one recorded before pull.sh"));
+  }
+
+  @Test
+  void aSignOffAnsweredNoPutsBackRowsPackagesAndTheStaticFilesOfTheOldRelease() throws Exception {
+    SimulatedSite site = registered(INSTALLATION.freshSite());
+    SimulatedInstallation.run(site, site.managePy("collectstatic", "--noinput"));
+    Path release = site.dir().resolve("static_root/lino/release.txt");
+    String staticBefore = Files.readString(release);
+    try (var files = Files.walk(site.dir().resolve("static_root"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) { // collected long ago
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_600_000_000_000L));
+      }
+    }
+    String dumpBefore = SimulatedInstallation.sqliteDump(site);
+    String freezeBefore = SimulatedInstallation.freeze(site);
+    String newRelease = INSTALLATION.publishRelease(true);
+
+    String run = start(site);
+    Task signOff = awaitTask(run, Elements.SIGN_OFF);
+    assertThat(release).hasContent("Lino " + newRelease);
+    assertThat(SimulatedInstallation.sqliteDump(site)).isNotEqualTo(dumpBefore);
+
+    tasks.complete(signOff.getId(), Map.of(Variables.SITE_WORKS, false, StepVariables.COMMENT, "invoices gone"));
+
+    awaitEndedAt(run, Elements.UPGRADE_ROLLED_BACK);
+    assertThat(SimulatedInstallation.sqliteDump(site)).isEqualTo(dumpBefore);
+    assertThat(SimulatedInstallation.freeze(site)).isEqualTo(freezeBefore);
+    assertThat(release).as("collectstatic --clear: not the newer copies").hasContent(staticBefore);
+    Path copiesDir = site.dir().getParent().resolve(".conductor-copies").resolve(site.name()).resolve(run);
+    assertThat(copiesDir.resolve("database-after-upgrade.sqlite3")).as("what the upgrade left is kept").exists();
+    assertThat(copiesDir.resolve("env-after-upgrade")).isDirectory();
   }
 
   private SimulatedSite registered(SimulatedSite site) {

@@ -51,11 +51,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ConductorProcessTest
 class ProductionUpgradeProcessTest {
 
-  private static final List<String> UPGRADE_STEPS = List.of(PREFLIGHT, STOP_SERVICES, MAKE_SNAPSHOT,
+  private static final List<String> UPGRADE_STEPS = List.of(PREFLIGHT, STOP_SERVICES, COPY_DATABASE, COPY_ENV,
+      MAKE_SNAPSHOT,
       VERIFY_SNAPSHOT, PULL_CODE, COMPARE_SCHEMA, RESTORE_SNAPSHOT, INSTALL_REQUIREMENTS, BUILD_INDEXES,
-      COLLECT_STATIC, CHECK_DATA, START_SERVICES, CHECK_SITE);
+      CHECK_DATA, COLLECT_STATIC, START_SERVICES, CHECK_SITE);
   private static final List<String> ROLL_BACK_STEPS = List.of(STOP_SERVICES_FOR_ROLLBACK, RESTORE_CODE,
-      RESTORE_START_SNAPSHOT, COLLECT_STATIC_FOR_ROLLBACK, START_SERVICES_AFTER_ROLLBACK);
+      RESTORE_DATABASE, COLLECT_STATIC_FOR_ROLLBACK, START_SERVICES_AFTER_ROLLBACK);
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
@@ -95,9 +96,9 @@ class ProductionUpgradeProcessTest {
     ProcessInstance run = start("upg_happy", false);
 
     assertThat(passUpgradeSteps("upg_happy")).containsExactly(Topics.PREFLIGHT, Topics.STOP_SERVICES,
-        SiteSnapshotProcess.Topics.MAKE_SNAPSHOT, SiteSnapshotProcess.Topics.VERIFY_SNAPSHOT, Topics.PULL_CODE,
+        Topics.COPY_DATABASE, Topics.COPY_ENV, SiteSnapshotProcess.Topics.MAKE_SNAPSHOT, SiteSnapshotProcess.Topics.VERIFY_SNAPSHOT, Topics.PULL_CODE,
         Topics.COMPARE_SCHEMA, Topics.RESTORE_SNAPSHOT, Topics.INSTALL_REQUIREMENTS, Topics.BUILD_INDEXES,
-        Topics.COLLECT_STATIC, Topics.CHECK_DATA, Topics.START_SERVICES, Topics.CHECK_SITE);
+        Topics.CHECK_DATA, Topics.COLLECT_STATIC, Topics.START_SERVICES, Topics.CHECK_SITE);
     signOff(run, true, "all fine");
 
     assertThat(run).hasPassedInOrder(UPGRADE_STEPS.toArray(String[]::new))
@@ -105,6 +106,31 @@ class ProductionUpgradeProcessTest {
         .hasPassed(UPGRADE_SITE)
         .hasNotPassed(ROLL_BACK, STEP_FAILED)
         .isEnded();
+  }
+
+  @Test
+  void collectstaticAndCheckdataWaitAtTheSameTimeAndTheServicesStartWhenBothAreDone() {
+    ProcessInstance run = start("upg_parallel", false);
+    passUntil("upg_parallel", CHECK_DATA);
+
+    assertThat(run).isWaitingAt(COLLECT_STATIC, CHECK_DATA);
+    pass("upg_parallel");
+    assertThat(run).isWaitingAt(COLLECT_STATIC).isNotWaitingAt(CHECK_DATA, START_SERVICES);
+    pass("upg_parallel");
+
+    assertThat(run).isWaitingAt(START_SERVICES).isNotWaitingAt(COLLECT_STATIC, CHECK_DATA)
+        .hasPassed(STATIC_FILES_AND_DATA, STATIC_FILES_AND_DATA_DONE);
+  }
+
+  @Test
+  void aFailedCheckdataEndsTheCollectstaticBesideItAndTheRunWaitsAtTheDecision() {
+    ProcessInstance run = start("upg_par_fail", false);
+    passUntil("upg_par_fail", CHECK_DATA);
+
+    fail("upg_par_fail", CHECK_DATA, "checkdata died");
+
+    assertThat(run).isWaitingAtExactly(STEP_FAILED);
+    assertThat(externalTasks.createExternalTaskQuery().processInstanceId(run.getId()).count()).isZero();
   }
 
   @Test
@@ -141,12 +167,13 @@ class ProductionUpgradeProcessTest {
     fail("upg_rollback", PULL_CODE, "pull.sh exited with status 1");
 
     decide(run, STEP_FAILED, Map.of(StepVariables.ACTION, Actions.ROLLBACK));
-    passRollBack("upg_rollback");
+    assertThat(passRollBack("upg_rollback")).containsExactly(Topics.STOP_SERVICES, Topics.RESTORE_CODE,
+        Topics.RESTORE_DATABASE, Topics.RECOLLECT_STATIC, Topics.START_SERVICES);
 
     // History orders by end time; a subprocess ends in the same millisecond as its last step, in
     // another execution, so its place in that order is not defined: it is checked apart.
     assertThat(run).hasPassedInOrder(PULL_CODE, STEP_FAILED, FAILURE_ACTION,
-            STOP_SERVICES_FOR_ROLLBACK, RESTORE_CODE, RESTORE_START_SNAPSHOT, COLLECT_STATIC_FOR_ROLLBACK,
+            STOP_SERVICES_FOR_ROLLBACK, RESTORE_CODE, RESTORE_DATABASE, COLLECT_STATIC_FOR_ROLLBACK,
             START_SERVICES_AFTER_ROLLBACK)
         .hasPassed(ROLL_BACK, UPGRADE_ROLLED_BACK)
         .hasNotPassed(CHECK_SITE, SIGN_OFF)
@@ -166,8 +193,28 @@ class ProductionUpgradeProcessTest {
 
     assertThat(run).hasPassed(KEEP_SERVICES_STOPPED, UPGRADE_ABORTED_SERVICES_STOPPED)
         .hasNotPassed(START_SERVICES_AFTER_ABORT, START_SERVICES).isEnded();
-    assertThat(audit.run(run.getId())).hasValueSatisfying(
-        record -> assertThat(record.outcome()).isEqualTo(RunOutcome.ABORTED));
+    assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
+      assertThat(record.outcome()).isEqualTo(RunOutcome.SITE_DOWN);
+      assertThat(record.endReason()).contains("services stopped", "the site is DOWN");
+    });
+  }
+
+  @Test
+  void anAbortWhoseServicesDoNotStartEndsSayingTheSiteIsDownAndWhy() {
+    ProcessInstance run = start("upg_abort_down", false);
+    passUntil("upg_abort_down", MAKE_SNAPSHOT);
+    fail("upg_abort_down", MAKE_SNAPSHOT, "make_snapshot.sh exited with status 1");
+    decide(run, STEP_FAILED, Map.of(StepVariables.ACTION, Actions.ABORT, Variables.KEEP_SERVICES_STOPPED, false));
+
+    fail("upg_abort_down", START_SERVICES_AFTER_ABORT, "program 'sudo' not found");
+
+    assertThat(run).hasPassed(START_AFTER_ABORT_FAILED, ABORTED_SITE_DOWN).hasNotPassed(UPGRADE_ABORTED).isEnded();
+    assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
+      assertThat(record.outcome()).isEqualTo(RunOutcome.SITE_DOWN);
+      assertThat(record.endActivity()).isEqualTo(ABORTED_SITE_DOWN);
+      assertThat(record.endReason()).contains("could not be started again: the site is DOWN",
+          "Step start-services failed on site upg_abort_down: program 'sudo' not found");
+    });
   }
 
   @Test
@@ -228,7 +275,7 @@ class ProductionUpgradeProcessTest {
     decide(run, ROLLBACK_FAILED, Map.of(StepVariables.ACTION, Actions.RETRY));
 
     assertThat(run).variables().containsEntry(StepVariables.RESUME_AFTER_FAILURE, true)
-        .containsEntry(StepVariables.FAILED_ACTIVITY, RESTORE_START_SNAPSHOT);
+        .containsEntry(StepVariables.FAILED_ACTIVITY, RESTORE_DATABASE);
     passRollBack("upg_rb_retry");
     assertThat(run).hasPassed(ROLL_BACK_RETRY, UPGRADE_ROLLED_BACK).isEnded();
   }
@@ -242,6 +289,8 @@ class ProductionUpgradeProcessTest {
     assertThat(run).hasPassed(ROLL_BACK_ABANDONED).hasNotPassed(UPGRADE_ROLLED_BACK).isEnded();
     assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {
       assertThat(record.outcome()).isEqualTo(RunOutcome.FAILED);
+      assertThat(record.endReason()).contains("Roll-back abandoned", "DOWN",
+          "Step restore-database failed on site upg_rb_abandon: copy missing");
       assertThat(record.decisions()).extracting(RunRecord.Decision::choice)
           .containsExactly("siteWorks=false", "action=abort");
     });
@@ -345,8 +394,8 @@ class ProductionUpgradeProcessTest {
     ProcessInstance run = start(site, false);
     passUpgradeSteps(site);
     signOff(run, false, null);
-    passUntil(site, RESTORE_START_SNAPSHOT);
-    fail(site, RESTORE_START_SNAPSHOT, "restore.py exited with status 1");
+    passUntil(site, RESTORE_DATABASE);
+    fail(site, RESTORE_DATABASE, "copy missing");
     assertThat(run).isWaitingAtExactly(ROLLBACK_FAILED);
     return run;
   }
@@ -356,8 +405,8 @@ class ProductionUpgradeProcessTest {
     return UPGRADE_STEPS.stream().map(step -> pass(site)).toList();
   }
 
-  private void passRollBack(String site) {
-    ROLL_BACK_STEPS.forEach(step -> pass(site));
+  private List<String> passRollBack(String site) {
+    return ROLL_BACK_STEPS.stream().map(step -> pass(site)).toList();
   }
 
   /** Completes the waiting steps until {@code activity} is the one waiting. */

@@ -25,6 +25,7 @@ class RenderedCommandsListenerTest {
 
   private static StepRun rendered(String topic, String command) {
     return new StepRun(1, "run-1", "production-upgrade", "CollectStatic", null, "anna", topic,
-        StepRun.Status.RENDERED, command, Instant.now(), Instant.now(), null, null, null, null, "test");
+        StepRun.Status.RENDERED, command, Instant.now(), Instant.now(), null, null, null, null, "test", null,
+        StepRun.ReportState.REPORTED, null);
   }
 }

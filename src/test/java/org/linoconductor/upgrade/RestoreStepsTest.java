@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.sim.Scenario;
 import org.linoconductor.sim.SimulatedSite;
-import org.linoconductor.site.Site;
 import org.linoconductor.step.StepOutcome.Status;
 import org.linoconductor.upgrade.ProductionUpgradeProcess.Variables;
 
@@ -17,7 +16,6 @@ class RestoreStepsTest {
 
   private static SimulatedInstallation lino;
   private final RestoreSnapshotStep restore = new RestoreSnapshotStep();
-  private final RestoreStartSnapshotStep rollBack = new RestoreStartSnapshotStep();
 
   @BeforeAll
   static void layOut() {
@@ -76,27 +74,11 @@ class RestoreStepsTest {
   }
 
   @Test
-  void the_roll_back_restores_the_start_snapshot_even_without_a_schema_change() {
-    SimulatedSite sim = snapshotted();
-    Site site = SimulatedInstallation.site(sim);
-    String data = lino.showdata(sim);
-    sim.enable(Scenario.ABANDON, "3");
-    restore.execute(lino.real(site, restore.topic(), SCHEMA_CHANGED));
-    assertThat(lino.showdata(sim)).isNotEqualTo(data);
-    sim.disable(Scenario.ABANDON);
-
-    var outcome = rollBack.execute(lino.real(site, rollBack.topic(), Map.of(Variables.SCHEMA_CHANGED, false)));
-
-    assertThat(outcome.status()).isEqualTo(Status.SUCCEEDED);
-    assertThat(lino.showdata(sim)).isEqualTo(data);
-  }
-
-  @Test
   void a_dry_run_renders_the_restore_and_runs_nothing() {
     SimulatedSite sim = lino.freshSite();
-    var context = lino.dryRun(SimulatedInstallation.site(sim), rollBack.topic(), Map.of());
+    var context = lino.dryRun(SimulatedInstallation.site(sim), restore.topic(), Map.of());
 
-    var outcome = rollBack.execute(context);
+    var outcome = restore.execute(context);
 
     assertThat(outcome.summary()).startsWith("dry run");
     assertThat(SimulatedInstallation.commands(context))

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.linoconductor.shell.ShellResult;
+import org.linoconductor.sim.Layout;
 import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.DatabaseKind;
@@ -42,8 +43,13 @@ final class SimulatedInstallation {
 
   /** A new site alone in a root of its own: registered, each may be PRODUCTION. */
   SimulatedSite freshSite() {
+    return freshSite(Layout.GIT);
+  }
+
+  /** {@link #freshSite()} with its Lino packages laid out as {@code layout} says. */
+  SimulatedSite freshSite(Layout layout) {
     int number = sites.incrementAndGet();
-    return lino.withRoot("lino" + number).createSite("site" + number);
+    return lino.withRoot("lino" + number).createSite("site" + number, layout);
   }
 
   /** The site as the registry would hold it: production, SQLite, the fake service commands. */
@@ -86,6 +92,16 @@ final class SimulatedInstallation {
 
   void pull(SimulatedSite site) {
     run(site, List.of(site.dir().resolve("pull.sh").toString()));
+  }
+
+  /** {@code sqlite3 default.db .dump}: every table of the site's database, row by row. */
+  static String sqliteDump(SimulatedSite site) {
+    return run(site, List.of("sqlite3", "default.db", ".dump"));
+  }
+
+  /** {@code env/bin/pip freeze}: the env's package list. */
+  static String freeze(SimulatedSite site) {
+    return run(site, List.of(site.dir().resolve("env/bin/pip").toString(), "freeze"));
   }
 
   /** Every row of the site's database, in a canonical order. */

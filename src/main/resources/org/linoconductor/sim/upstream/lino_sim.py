@@ -10,9 +10,13 @@ settings.py.  The version, the schema and the migrators are files beside this
 module, so a `pull.sh` that brings a release changes what `dump2py` writes
 and how a restore migrates.
 
+It also runs in the other layout getlino knows: packages pip-installed from
+an index into the environment's site-packages (each package's directory on
+sys.path through a `<name>.pth`, as easy-install.pth puts the clones there).
+
 Scenario switches: a file `.sim/<scenario>` in the site directory (its
 content is the parameter) makes a command fail in one of the ways a real
-site fails: abandon, traceback, hang, flood.
+site fails: abandon, traceback, hang, flood, dangling.
 """
 import argparse
 import ast
@@ -23,7 +27,9 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import sysconfig
 import time
+import types
 
 CODE_DIR = os.path.dirname(os.path.abspath(__file__))
 
@@ -86,6 +92,33 @@ def hang(command, seconds):
         elapsed += 1
     child.kill()
     child.wait()
+
+
+# A place id that no row has: the dangling scenario points a partner at it.
+MISSING_PLACE = 9999
+
+
+def apply_dangling(settings):
+    """The dangling scenario (parameter: a partner id): that partner's city is
+    place 9999, which does not exist.  Written into the database as a hand edit
+    or an old bug leaves it (SQLite does not enforce foreign keys), at the
+    first manage.py command; every dump carries it as it is, and every restore
+    of such a dump abandons the partner and what depends on it.  A partner
+    that is not there (a restore abandoned it) stays away."""
+    value = scenario('dangling')
+    path = settings.get('DATABASES', {}).get('default', {}).get('NAME')
+    if not value or not path or not os.path.exists(path):
+        return
+    db = sqlite3.connect(path)
+    try:
+        columns = [row[1] for row in db.execute('PRAGMA table_info("contacts_partner")')]
+        if 'city_id' in columns:
+            changed = db.execute('UPDATE contacts_partner SET city_id = ? WHERE id = ? AND city_id IS NOT ?',
+                                 (MISSING_PLACE, int(value), MISSING_PLACE)).rowcount
+            if changed:
+                db.commit()
+    finally:
+        db.close()
 
 
 # ------------------------------------------------------------ settings, log
@@ -564,33 +597,56 @@ def checkdata(settings, argv):
 
 
 def collectstatic(settings, argv):
-    """Copy `static/` of every repository to STATIC_ROOT, as Django does."""
+    """Copy `static/` of every package to STATIC_ROOT, as Django does: a file
+    whose copy is at least as new (whole seconds) as its source counts as
+    unmodified, so after older code came back nothing is copied unless
+    `--clear` deletes the copies first."""
     target = settings['STATIC_ROOT']
+    clear = '--clear' in argv or '-c' in argv
     if '--noinput' not in argv and '--no-input' not in argv:
         print("\nYou have requested to collect static files at the destination\n"
               "location as specified in your settings:\n\n    %s\n\n"
-              "This will overwrite existing files!\nAre you sure you want to do this?\n\n"
-              "Type 'yes' to continue, or 'no' to cancel: " % target, end='', flush=True)
+              "This will %s!\nAre you sure you want to do this?\n\n"
+              "Type 'yes' to continue, or 'no' to cancel: " % (
+                  target, 'DELETE ALL FILES in this location' if clear else 'overwrite existing files'),
+              end='', flush=True)
         if sys.stdin.readline().strip() != 'yes':
             raise CommandError("Collecting static files cancelled.")
     checkpoint('collectstatic')
+    if clear:
+        clear_dir(target, '')
     copied = unmodified = 0
     for repo in sorted(os.listdir(repositories_dir())):
         source_root = os.path.join(repositories_dir(), repo, 'static')
         for dirpath, _, filenames in os.walk(source_root):
-            for name in filenames:
+            for name in sorted(filenames):
                 source = os.path.join(dirpath, name)
                 dest = os.path.join(target, os.path.relpath(source, source_root))
-                if os.path.exists(dest) and open(dest, 'rb').read() == open(source, 'rb').read():
+                if os.path.exists(dest) and int(os.path.getmtime(dest)) >= int(os.path.getmtime(source)):
                     unmodified += 1
                     continue
                 os.makedirs(os.path.dirname(dest), exist_ok=True)
-                shutil.copy2(source, dest)
+                shutil.copyfile(source, dest)  # a new file, as Django's storage writes it
                 copied += 1
     if unmodified:
         print("%d static files copied to '%s', %d unmodified." % (copied, target, unmodified))
     else:
         print("%d static files copied to '%s'." % (copied, target))
+
+
+def clear_dir(root, path):
+    """Django's --clear: every file under STATIC_ROOT deleted, directories kept."""
+    full = os.path.join(root, path)
+    if not os.path.isdir(full):
+        return
+    entries = sorted(os.listdir(full))
+    for name in entries:
+        if not os.path.isdir(os.path.join(full, name)):
+            print("Deleting '%s'" % os.path.join(path, name))
+            os.remove(os.path.join(full, name))
+    for name in entries:
+        if os.path.isdir(os.path.join(full, name)):
+            clear_dir(root, os.path.join(path, name))
 
 
 def install(settings, argv):
@@ -623,24 +679,162 @@ def showdata(settings, argv):
             print('%s %s' % (model.table, ', '.join('%s=%r' % kv for kv in sorted(row.items()))))
 
 
+def site_packages():
+    """The environment's site-packages (this interpreter runs from env/bin)."""
+    return sysconfig.get_path('purelib')
+
+
+def read_metadata(path):
+    """Name and Version of a dist-info METADATA (RFC 822 headers)."""
+    fields = {}
+    with open(path) as f:
+        for line in f:
+            if not line.strip():
+                break
+            key, _, value = line.partition(':')
+            fields.setdefault(key.strip(), value.strip())
+    return fields.get('Name'), fields.get('Version')
+
+
+def installed_distributions():
+    """{name: (version, dist-info directory)} of what pip installed into site-packages."""
+    found = {}
+    root = site_packages()
+    for entry in sorted(os.listdir(root)):
+        metadata = os.path.join(root, entry, 'METADATA')
+        if entry.endswith('.dist-info') and os.path.isfile(metadata):
+            name, version = read_metadata(metadata)
+            found[name] = (version, os.path.join(root, entry))
+    return found
+
+
+def version_key(version):
+    return [int(part) if part.isdigit() else part for part in version.split('.')]
+
+
+def index_dir():
+    """The package index of env/pip.conf (`index-url = file:///...`): the simulation's stand-in
+    for PyPI, a directory `<package>/<version>/` per release."""
+    with open(os.path.join(sys.prefix, 'pip.conf')) as f:
+        for line in f:
+            key, _, value = line.partition('=')
+            if key.strip() == 'index-url':
+                return value.strip()[len('file://'):]
+    raise CommandError("no index-url in %s" % os.path.join(sys.prefix, 'pip.conf'))
+
+
 def pip(settings, argv):
-    """`env/bin/pip` lands here: freeze lists the repositories at their revisions."""
+    """`env/bin/pip` lands here: freeze lists what is installed, install -U upgrades from the index."""
     checkpoint('pip')
     if argv[:1] == ['freeze']:
-        lines = {'django': 'Django==3.2.25', 'lxml': 'lxml==4.9.4', 'python-dateutil': 'python-dateutil==2.8.2'}
-        for repo in os.listdir(repositories_dir()):
-            path = os.path.join(repositories_dir(), repo)
+        lines = {name.lower(): '%s==%s' % (name, version)
+                 for name, (version, _) in installed_distributions().items()}
+        repos = os.path.join(sys.prefix, 'repositories')
+        for repo in sorted(os.listdir(repos)) if os.path.isdir(repos) else []:
+            path = os.path.join(repos, repo)
             sha = git(path, 'rev-parse', 'HEAD')
             url = git(path, 'remote', 'get-url', 'origin')
-            lines[repo] = '-e git+file://%s@%s#egg=%s' % (url, sha, repo)
+            lines[repo.lower()] = '-e git+file://%s@%s#egg=%s' % (url, sha, repo)
         for name in sorted(lines):
             print(lines[name])
     elif argv[:1] == ['install']:
-        for package in [a for a in argv[1:] if not a.startswith('-')]:
-            print("Requirement already satisfied: %s" % package)
+        return pip_install(argv[1:])
     else:
         print("ERROR: unknown command \"%s\"" % ' '.join(argv[:1]), file=sys.stderr)
         sys.exit(1)
+
+
+def pip_install(args):
+    upgrade = '-U' in args or '--upgrade' in args
+    installed = installed_distributions()
+    repos = os.path.join(sys.prefix, 'repositories')
+    chosen = []
+    for name in [a for a in args if not a.startswith('-')]:
+        index = os.path.join(index_dir(), name)
+        versions = sorted(os.listdir(index), key=version_key) if os.path.isdir(index) else []
+        current = installed.get(name, (None, None))[0]
+        if current is None and name == 'pip' or os.path.isdir(os.path.join(repos, name)):
+            current = current or 'development'  # pip itself, or a clone installed with -e
+        if current and (not upgrade or not versions or version_key(current) >= version_key(versions[-1])):
+            print("Requirement already satisfied: %s in %s (%s)" % (name, site_packages(), current))
+            continue
+        if not versions:
+            print("ERROR: Could not find a version that satisfies the requirement %s (from versions: none)" % name,
+                  file=sys.stderr)
+            print("ERROR: No matching distribution found for %s" % name, file=sys.stderr)
+            sys.exit(1)
+        print("Collecting %s" % name)
+        print("  Using cached %s-%s-py3-none-any.whl" % (name, versions[-1]))
+        chosen.append((name, versions[-1], current))
+    if not chosen:
+        return
+    print("Installing collected packages: %s" % ', '.join(name for name, _, _ in chosen))
+    for name, version, current in chosen:
+        if current:
+            print("  Attempting uninstall: %s" % name)
+            print("    Found existing installation: %s %s" % (name, current))
+            print("    Uninstalling %s-%s:" % (name, current))
+            uninstall(name, installed[name][1])
+            print("      Successfully uninstalled %s-%s" % (name, current))
+        install_package(name, version)
+    print("Successfully installed %s" % ' '.join('%s-%s' % (n, v) for n, v, _ in chosen))
+
+
+def uninstall(name, dist_info):
+    """What RECORD lists is deleted (unlinked, as pip does), then the dist-info itself."""
+    root = site_packages()
+    with open(os.path.join(dist_info, 'RECORD')) as f:
+        for line in f:
+            path = os.path.join(root, line.rsplit(',', 2)[0])
+            if os.path.isfile(path) or os.path.islink(path):
+                os.remove(path)
+    for dirpath, dirnames, filenames in sorted(os.walk(os.path.join(root, name), topdown=False)):
+        if not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    shutil.rmtree(dist_info)
+
+
+def install_package(name, version):
+    """The release's files as new files (mtime now, as a wheel's extraction leaves them), the
+    package directory on sys.path through <name>.pth, and a dist-info saying what was installed."""
+    root = site_packages()
+    source = os.path.join(index_dir(), name, version)
+    files = []
+    for dirpath, _, filenames in os.walk(source):
+        for filename in sorted(filenames):
+            relative = os.path.relpath(os.path.join(dirpath, filename), source)
+            target = os.path.join(root, name, relative)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(os.path.join(dirpath, filename), target)
+            files.append(os.path.join(name, relative))
+    with open(os.path.join(root, name + '.pth'), 'w') as f:
+        f.write(os.path.join(root, name) + '\n')
+    dist_info = os.path.join(root, '%s-%s.dist-info' % (name, version))
+    os.makedirs(dist_info)
+    with open(os.path.join(dist_info, 'METADATA'), 'w') as f:
+        f.write('Metadata-Version: 2.1\nName: %s\nVersion: %s\nSummary: simulated Lino package\n' % (name, version))
+    with open(os.path.join(dist_info, 'INSTALLER'), 'w') as f:
+        f.write('pip\n')
+    record = files + [name + '.pth'] + [os.path.join(os.path.basename(dist_info), n)
+                                        for n in ('METADATA', 'INSTALLER', 'RECORD')]
+    with open(os.path.join(dist_info, 'RECORD'), 'w') as f:
+        f.write(''.join('%s,,\n' % path for path in record))
+
+
+def shell(settings, argv):
+    """Django's shell: `-c CODE` runs CODE with django.conf.settings configured, else the code on
+    stdin.  `from django.conf import settings` gives the site's settings as Django would."""
+    parser = argparse.ArgumentParser(prog='manage.py shell')
+    parser.add_argument('-c', '--command')
+    parser.add_argument('-i', '--interface')
+    parser.add_argument('--no-startup', action='store_true')
+    options = parser.parse_args(argv)
+    django, conf = types.ModuleType('django'), types.ModuleType('django.conf')
+    conf.settings = types.SimpleNamespace(**{k: v for k, v in settings.items() if k.isupper()})
+    django.conf = conf
+    sys.modules.update({'django': django, 'django.conf': conf})
+    code = options.command if options.command is not None else sys.stdin.read()
+    exec(compile(code, '<command>', 'exec'), {'__name__': '__main__'})
 
 
 def git(path, *args):
@@ -649,7 +843,8 @@ def git(path, *args):
 
 
 COMMANDS = {'dump2py': dump2py, 'run': run, 'prep': prep, 'checkdata': checkdata,
-            'collectstatic': collectstatic, 'install': install, 'showdata': showdata, 'pip': pip}
+            'collectstatic': collectstatic, 'install': install, 'showdata': showdata, 'pip': pip,
+            'shell': shell}
 
 
 def execute_from_command_line(argv):
@@ -667,6 +862,7 @@ def main(argv):
         return 0
     command, args = argv[1], argv[2:]
     settings = {} if command == 'pip' else load_settings()
+    apply_dangling(settings)
     handler = COMMANDS.get(command)
     if command == 'buildindexes' and 'lino.modlib.elastic' in settings['SITE'].plugins:
         handler = buildindexes

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# An upgrade of the demo's site through Conductor against the same procedure typed by hand
+# (bench/by-hand-upgrade.sh), alternately, PAIRS times, on the same site of a running Conductor demo.
+#   Conductor: production-upgrade from the run's start to the moment it asks for "Sign in and confirm"
+#              (engine history: the run's start time to the sign-off task's), then the tester signs off;
+#              the demo publishes the next release once the upgrade has ended.
+#   by hand:   the script's commands, timed around them; then the next release is published the same way.
+# Prints min, median and max of both, and of the ratio Conductor / by hand per pair (median: the figure).
+# Needs the test classes (mvn -o -q test-compile) for publishing a release after an upgrade by hand.
+# Usage: bench/upgrade-vs-hand.sh [PAIRS [SITE [DEMO_BASE]]]
+#   (env: BASE, CONDUCTOR_USER, CONDUCTOR_PASSWORD, TESTER_USER, TESTER_PASSWORD)
+set -euo pipefail
+PAIRS=${1:-10}
+SITE=${2:-anna}
+BENCH=$(cd "$(dirname "$0")" && pwd)
+PROJECT=$(dirname "$BENCH")
+DEMO_BASE=$(cd "${3:-data/demo}" && pwd)
+# shellcheck source=lib.sh source-path=SCRIPTDIR
+. "$BENCH/lib.sh"
+
+classpath=$(mktemp)
+figures=$(mktemp)
+trap 'rm -f "$classpath" "$figures"' EXIT
+(cd "$PROJECT" && mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath")
+next_release() {
+  java -cp "$PROJECT/target/test-classes:$PROJECT/target/classes:$(cat "$classpath")" \
+    org.linoconductor.demo.NextRelease "$DEMO_BASE" >/dev/null
+}
+
+# start_to_signoff RUN: milliseconds from the run's start to the creation of its sign-off task.
+start_to_signoff() {
+  python3 -c '
+import base64, datetime, json, os, sys, urllib.request
+auth = base64.b64encode(sys.argv[1].encode()).decode()
+def get(path):
+    request = urllib.request.Request(os.environ["BASE"] + path, headers={"Authorization": "Basic " + auth})
+    return json.load(urllib.request.urlopen(request))
+def at(text):
+    return datetime.datetime.strptime(text[:23], "%Y-%m-%dT%H:%M:%S.%f")
+run = get("/engine-rest/history/process-instance/" + sys.argv[2])
+task = get("/engine-rest/history/activity-instance?processInstanceId=" + sys.argv[2] + "&activityId=signOff")[0]
+print(int((at(task["startTime"]) - at(run["startTime"])).total_seconds() * 1000))
+' "$AUTH" "$1"
+}
+
+for pair in $(seq "$PAIRS"); do
+  id=$(start_run production-upgrade "{\"site\":{\"value\":\"$SITE\"}}")
+  task=$(wait_task "$id" signOff)
+  conductor=$(start_to_signoff "$id")
+  claim "$TESTER_AUTH" "$task" "$TESTER"
+  complete "$TESTER_AUTH" "$task" '{"siteWorks":{"value":true}}'
+  wait_end "$id" UpgradeSucceeded # the demo publishes the next release when the upgrade has ended
+
+  started=$(date +%s%N)
+  SERVICE="$DEMO_BASE/bin/fake-service" "$BENCH/by-hand-upgrade.sh" "$DEMO_BASE/lino/$SITE" >/dev/null 2>&1
+  by_hand=$(( ($(date +%s%N) - started) / 1000000 ))
+  next_release
+  printf 'conductor %s\nby-hand %s\nratio %s\n' "$conductor" "$by_hand" \
+    "$(python3 -c "print(round($conductor / $by_hand * 1000))")" >>"$figures"
+  echo "pair $pair/$PAIRS: Conductor $conductor ms, by hand $by_hand ms (run $id)"
+done
+
+python3 -c '
+import statistics, sys
+figures = {}
+for line in open(sys.argv[1]):
+    name, value = line.split()
+    figures.setdefault(name, []).append(int(value))
+pairs = len(figures["ratio"])
+print(f"upgrade of the demo site, {pairs} alternated pairs")
+for name, label in (("conductor", "Conductor (start to sign-off)"), ("by-hand", "by hand (the same commands)")):
+    v = sorted(figures[name])
+    print(f"  {label:<32} ms: min {v[0]:>6}  median {statistics.median(v):>7.0f}  max {v[-1]:>6}")
+r = sorted(x / 1000 for x in figures["ratio"])
+print(f"  ratio Conductor / by hand, per pair: min {r[0]:.2f}  median {statistics.median(r):.2f}  max {r[-1]:.2f}")
+' "$figures"

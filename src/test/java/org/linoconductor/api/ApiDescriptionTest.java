@@ -27,14 +27,20 @@ class ApiDescriptionTest {
   }
 
   @Test
-  void anonymousCallersGet401AndAUser200() {
+  void anonymousCallersAreRefusedOrSentToSignInAndAUserGets200() {
     Http nobody = Http.anonymous(port);
     Http user = Http.as(port, "doc_reader", "doc_reader");
 
     for (String path : new String[] {"/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui/index.html",
         "/swagger-ui.html"}) {
       HttpResponse<String> refused = nobody.get(path);
-      assertThat(refused.statusCode()).as(path).isEqualTo(401);
+      if (path.startsWith("/swagger-ui")) { // a page: a browser is sent to the sign-in form and back
+        assertThat(refused.statusCode()).as(path).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location")).as(path).hasValueSatisfying(
+            location -> assertThat(location).contains("/signin"));
+      } else {
+        assertThat(refused.statusCode()).as(path).isEqualTo(401);
+      }
       assertThat(refused.body()).as(path).doesNotContain("/api/sites", "swagger");
       assertThat(user.get(path).statusCode()).as(path).isIn(200, 302);
     }

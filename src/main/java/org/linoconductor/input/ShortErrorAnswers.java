@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.linoconductor.step.RunRefusedException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,7 +30,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with key: …"). In the {@code message} (Camunda) or {@code error} (Conductor) of every JSON answer with
  * a status of 400 or more, each text of the request longer than {@link Shown#MAX} characters (from its
  * JSON body, as {@link RequestBodyLimit} found them, its path and its query) is shown as {@link Shown}
- * shows values. Other answers pass untouched.
+ * shows values. A start refused by Conductor's own checks ({@link RunRefusedException}) answers 400
+ * here too: Camunda's webapp API (Tasklist's start form) answers every exception it does not know with
+ * 500, where {@code /engine-rest} has Conductor's mapper. Other answers pass untouched.
  */
 class ShortErrorAnswers extends OncePerRequestFilter {
 
@@ -71,10 +74,27 @@ class ShortErrorAnswers extends OncePerRequestFilter {
     return sent;
   }
 
-  private static byte[] shortened(byte[] body, List<String> sent) {
+  /** Whether Camunda's answer {@code type} names a {@link RunRefusedException} (they live beside it). */
+  static boolean refusedStart(JsonNode answer) {
+    String type = answer.path("type").asText("");
+    if (!type.matches("[A-Za-z]+Exception")) {
+      return false;
+    }
+    try {
+      return RunRefusedException.class.isAssignableFrom(
+          Class.forName(RunRefusedException.class.getPackageName() + "." + type));
+    } catch (ClassNotFoundException notOurs) {
+      return false;
+    }
+  }
+
+  private static byte[] shortened(byte[] body, List<String> sent, HttpServletResponse response) {
     try {
       if (!(JSON.readTree(body) instanceof ObjectNode answer)) {
         return body;
+      }
+      if (response.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR && refusedStart(answer)) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       }
       for (String field : MESSAGES) {
         JsonNode message = answer.path(field);
@@ -193,7 +213,7 @@ class ShortErrorAnswers extends OncePerRequestFilter {
       if (writer != null) {
         writer.flush();
       }
-      byte[] body = shortened(held.toByteArray(), sent);
+      byte[] body = shortened(held.toByteArray(), sent, (HttpServletResponse) getResponse());
       super.setContentLength(body.length);
       super.getOutputStream().write(body);
     }

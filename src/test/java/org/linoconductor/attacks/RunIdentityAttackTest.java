@@ -141,6 +141,22 @@ class RunIdentityAttackTest {
     runtime.deleteProcessInstance(run, "test done");
   }
 
+  @Test
+  void aTextDryRunFromTasklistsStartFormIsRefusedWith400AndNothingStarts() {
+    TasklistSession tasklist = TasklistSession.signIn(port, "operator", "operator");
+    long runsBefore = runtime.createProcessInstanceQuery().processDefinitionKey(ProductionUpgradeProcess.KEY).count();
+    long stepsBefore = stepsOn(ANNA);
+
+    HttpResponse<String> refused = tasklist.post("process-definition/key/" + ProductionUpgradeProcess.KEY
+        + "/submit-form", "{\"variables\": {\"site\": {\"value\": \"" + ANNA + "\"}, \"dryRun\": {\"value\": \"true\"}}}");
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(Http.json(refused).get("message").asText()).contains("dryRun");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ProductionUpgradeProcess.KEY).count())
+        .isEqualTo(runsBefore);
+    assertThat(stepsOn(ANNA)).isEqualTo(stepsBefore);
+  }
+
   private String start(String site, boolean dryRun) {
     HttpResponse<String> started = operator.postJson(REST + "process-definition/key/" + ProductionUpgradeProcess.KEY
         + "/start", "{\"variables\": {\"site\": {\"value\": \"" + site + "\"}, \"dryRun\": {\"value\": " + dryRun

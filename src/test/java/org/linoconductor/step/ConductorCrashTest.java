@@ -101,7 +101,7 @@ class ConductorCrashTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), ConductorApplication.class.getName(),
-        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("conductor") + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("conductor") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
         "--conductor.demo.base=" + data.resolve("demo"),
         "--conductor.steps.log-dir=" + data.resolve("logs"),
         "--conductor.preview.upgrades-log=" + data.resolve("upgrades.log"),

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import org.linoconductor.step.FileTrees;
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
 import org.linoconductor.step.StepOutcome;
@@ -44,7 +45,7 @@ class CopySiteStep implements Step {
         return StepOutcome.failed(target + " exists and was not made by this run: choose another name for the"
             + " new site (nothing was copied).");
       }
-      NewSite.deleteTree(target); // a copy of this run that failed half-way: start it afresh
+      FileTrees.delete(target); // a copy of this run that failed half-way: start it afresh
     }
     try {
       Files.createDirectory(target);

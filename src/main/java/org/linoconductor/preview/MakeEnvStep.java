@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import org.linoconductor.step.FileTrees;
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
 import org.linoconductor.step.StepOutcome;
@@ -51,7 +52,7 @@ class MakeEnvStep implements Step {
     }
     Path env = dir.resolve("env");
     if (Files.exists(env, LinkOption.NOFOLLOW_LINKS)) {
-      NewSite.deleteTree(env); // the copy of production's env, or a half-made one of a failed try
+      FileTrees.delete(env); // the copy of production's env, or a half-made one of a failed try
     }
     var result = context.run(dir, argv);
     if (!result.succeeded()) {

@@ -2,11 +2,8 @@ package org.linoconductor.preview;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import org.linoconductor.preview.PreviewSetupProcess.Variables;
 import org.linoconductor.site.Site;
@@ -73,29 +70,5 @@ final class NewSite {
   static String notOurs(Path dir, String runId) {
     return "Directory " + dir + " was not made by this run (" + runId + "): no " + MARKER + " with the run's id."
         + " Nothing in it was changed. Abort the run, or check the directory by hand.";
-  }
-
-  /** Deletes a directory tree; symbolic links are deleted, never followed (the log link). */
-  static void deleteTree(Path dir) {
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-          if (e != null) {
-            throw e;
-          }
-          Files.delete(directory);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + dir, e);
-    }
   }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.linoconductor.preview.PreviewSetupProcess.Variables;
 import org.linoconductor.site.SiteLinks;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.FileTrees;
 import org.linoconductor.step.Step;
 import org.linoconductor.step.StepContext;
 import org.linoconductor.step.StepOutcome;
@@ -97,13 +98,13 @@ class RemovePreviewStep implements Step {
     for (String created : List.of(Variables.CREATED_LOG_DIR, Variables.CREATED_ARCHIVE_DIR)) {
       Optional<String> made = context.variable(created, String.class);
       if (made.isPresent() && Files.isDirectory(Path.of(made.get()), LinkOption.NOFOLLOW_LINKS)) {
-        NewSite.deleteTree(Path.of(made.get()));
+        FileTrees.delete(Path.of(made.get()));
         done.add(made.get() + " removed");
       }
     }
     if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       if (NewSite.isOurs(dir, context.runId()) && !dir.equals(context.site().directory())) {
-        NewSite.deleteTree(dir);
+        FileTrees.delete(dir);
         done.add(dir + " removed");
       } else {
         // Not ours (e.g. made by hand meanwhile, or the name was taken when the run started): leave it.

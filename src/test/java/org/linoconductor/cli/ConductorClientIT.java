@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.linoconductor.ConductorApplication;
+import org.linoconductor.demo.DemoInThisJvm;
 import org.linoconductor.sim.Scenario;
 import org.linoconductor.sim.SimulatedLino;
 import org.springframework.boot.SpringApplication;
@@ -46,13 +47,7 @@ class ConductorClientIT {
 
   @BeforeAll
   static void startTheDemo() {
-    demo = SpringApplication.run(ConductorApplication.class,
-        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("conductor") + ";DB_CLOSE_ON_EXIT=FALSE",
-        "--conductor.demo.base=" + data.resolve("demo"),
-        "--conductor.steps.log-dir=" + data.resolve("logs"),
-        "--conductor.preview.upgrades-log=" + data.resolve("upgrades.log"),
-        "--server.port=0",
-        "--camunda.bpm.webapp.enabled=false");
+    demo = SpringApplication.run(ConductorApplication.class, DemoInThisJvm.arguments(data));
     url = "http://127.0.0.1:" + ((WebServerApplicationContext) demo).getWebServer().getPort();
   }
 

@@ -48,15 +48,7 @@ class DemoChecksTest {
   @BeforeAll
   static void startTheDemo() {
     demo = SpringApplication.run(ConductorApplication.class,
-        "--spring.datasource.url=jdbc:h2:file:" + data.resolve("conductor") + ";DB_CLOSE_ON_EXIT=FALSE",
-        "--conductor.demo.base=" + data.resolve("demo"),
-        "--conductor.steps.log-dir=" + data.resolve("logs"),
-        "--conductor.preview.upgrades-log=" + data.resolve("upgrades.log"),
-        "--server.port=0",
-        // Camunda's web applications keep static state that closing this context would clear
-        // under the other test contexts' feet; their REST API stays.
-        "--camunda.bpm.webapp.enabled=false",
-        "--camunda.bpm.process-engine-name=demoChecks");
+        DemoInThisJvm.arguments(data, "--camunda.bpm.process-engine-name=demoChecks"));
     port = ((WebServerApplicationContext) demo).getWebServer().getPort();
     operator = Http.as(port, "operator", "operator");
     tester = Http.as(port, "tester", "tester");

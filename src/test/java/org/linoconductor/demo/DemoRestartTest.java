@@ -34,16 +34,8 @@ class DemoRestartTest {
 
   @Test
   void aSecondStartReusesTheDemoDataWithoutDuplicatesAndNoStartRemakesASiteTheProcessesMovedOn() throws Exception {
-    String[] args = {
-      "--spring.datasource.url=jdbc:h2:file:" + data.resolve("conductor") + ";DB_CLOSE_ON_EXIT=FALSE",
-      "--conductor.demo.base=" + data.resolve("demo"),
-      "--conductor.steps.log-dir=" + data.resolve("logs"),
-      "--server.port=0",
-      // Camunda's web applications keep static state that this closing context would clear under
-      // the other test contexts' feet.
-      "--camunda.bpm.webapp.enabled=false",
-      "--camunda.bpm.process-engine-name=demoRestart",
-      "--camunda.bpm.job-execution.enabled=false"};
+    String[] args = DemoInThisJvm.arguments(data, "--camunda.bpm.process-engine-name=demoRestart",
+        "--camunda.bpm.job-execution.enabled=false");
 
     ReadyWhenServing ready = new ReadyWhenServing();
     SpringApplication firstStart = new SpringApplication(ConductorApplication.class);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.linoconductor.TestLino;
 import org.linoconductor.sim.SimulatedLino;
+import org.linoconductor.sim.SiteProcess;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.DatabaseKind;
 import org.linoconductor.site.SiteRegistry;
@@ -51,22 +52,6 @@ final class SimulatedPreviews {
 
   /** Runs {@code manage.py args} in the site's activated environment; returns its output. */
   static String managePy(SimulatedSite site, String... args) {
-    ProcessBuilder builder = new ProcessBuilder(site.managePy(args)).directory(site.dir().toFile())
-        .redirectErrorStream(true);
-    builder.environment().putAll(site.activatedEnvironment());
-    try {
-      Process process = builder.start();
-      String output = new String(process.getInputStream().readAllBytes());
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException("manage.py " + String.join(" ", args) + " failed in " + site.dir() + ":\n"
-            + output);
-      }
-      return output;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return SiteProcess.output(site, site.managePy(args));
   }
 }

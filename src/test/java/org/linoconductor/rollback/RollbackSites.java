@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import org.linoconductor.sim.SiteProcess;
 import org.linoconductor.sim.Layout;
 import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
@@ -68,19 +68,7 @@ final class RollbackSites {
 
   /** Runs argv; its output, or an exception when it fails. */
   static String run(List<String> argv) {
-    try {
-      Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException(argv + " failed:\n" + output);
-      }
-      return output;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return SiteProcess.output(argv);
   }
 
   /** {@code sqlite3 FILE .dump}: every table, row by row. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a command in a simulated site as an operator would after `a`: env active, stdin closed. */
-final class SiteProcess {
+public final class SiteProcess {
 
   /** Exit status and merged stdout/stderr of a finished command. */
   record Result(int exitStatus, String output) {}
@@ -27,11 +27,28 @@ final class SiteProcess {
     return run(builder(site, argv));
   }
 
+  /** The output of argv run in the site, for a test's set-up or check: a failure is an exception. */
+  public static String output(SimulatedSite site, List<String> argv) {
+    return succeeded(run(site, argv), argv + " failed in " + site.dir());
+  }
+
+  /** The output of argv run where the test runs: a failure is an exception. */
+  public static String output(List<String> argv) {
+    return succeeded(run(new ProcessBuilder(argv).redirectErrorStream(true)), argv + " failed");
+  }
+
+  private static String succeeded(Result result, String failed) {
+    if (result.exitStatus() != 0) {
+      throw new IllegalStateException(failed + " with exit status " + result.exitStatus() + ":\n" + result.output());
+    }
+    return result.output();
+  }
+
   static Result run(ProcessBuilder builder) {
     try {
       Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      if (!process.waitFor(2, TimeUnit.MINUTES)) {
         process.destroyForcibly();
         throw new IllegalStateException("Timed out: " + builder.command());
       }

@@ -1,17 +1,14 @@
 package org.linoconductor.upgrade;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.linoconductor.shell.ShellResult;
 import org.linoconductor.sim.Layout;
 import org.linoconductor.sim.SimulatedLino;
+import org.linoconductor.sim.SiteProcess;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.DatabaseKind;
 import org.linoconductor.site.Site;
@@ -111,20 +108,6 @@ final class SimulatedInstallation {
 
   /** Runs argv in the site directory with its env active; fails the test on a non-zero exit. */
   static String run(SimulatedSite site, List<String> argv) {
-    try {
-      ProcessBuilder builder = new ProcessBuilder(argv).directory(site.dir().toFile()).redirectErrorStream(true);
-      builder.environment().putAll(site.activatedEnvironment());
-      Process process = builder.start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        throw new IllegalStateException(argv + " failed in " + site.dir() + ":\n" + output);
-      }
-      return output;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return SiteProcess.output(site, argv);
   }
 }

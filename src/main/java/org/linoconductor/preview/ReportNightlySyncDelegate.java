@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.linoconductor.notify.Mail;
 import org.linoconductor.security.ConductorGroups;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,12 @@ class ReportNightlySyncDelegate implements JavaDelegate {
 
   private final NightlySyncResults results;
   private final Mail mail;
+  private final ApplicationEventPublisher events;
 
-  ReportNightlySyncDelegate(NightlySyncResults results, Mail mail) {
+  ReportNightlySyncDelegate(NightlySyncResults results, Mail mail, ApplicationEventPublisher events) {
     this.results = results;
     this.mail = mail;
+    this.events = events;
   }
 
   @Override
@@ -41,6 +44,7 @@ class ReportNightlySyncDelegate implements JavaDelegate {
     execution.setVariable(NightlySyncProcess.Variables.SKIPPED, skipped);
     log.info("PREVIEW-010 Nightly sync {} done: synced [{}], failed [{}], skipped [{}]", nightly, synced, failed,
         skipped);
+    events.publishEvent(new NightlySyncEnded(nightly, all));
     List<NightlySyncResult> failures = all.stream().filter(r -> r.result() == Result.FAILED).toList();
     failures.forEach(r -> log.warn("PREVIEW-011 Nightly sync {}: preview {} failed: {}", nightly, r.site(), r.detail()));
     if (!failures.isEmpty()) {

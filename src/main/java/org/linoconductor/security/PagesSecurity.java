@@ -23,8 +23,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Who may see the conductor's pages, and everything else that is not an API or Camunda's: the pages
  * ({@code /runs}) need a sign-in at {@code /signin} (a form, a session, CSRF tokens on every form);
- * the API description and the actuator any user, signed in or with HTTP Basic; the sign-in, the
- * health check and the pages' stylesheet and script anyone. Everything else is refused.
+ * the API description any user, signed in or with HTTP Basic; the metrics and the health check's
+ * details only operators; the sign-in, the health check's status (for load balancers) and the pages'
+ * stylesheet and script anyone. Everything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class PagesSecurity {
@@ -43,12 +44,13 @@ class PagesSecurity {
   SecurityFilterChain pages(HttpSecurity http, IdentityService identity) throws Exception {
     return http
         .authorizeHttpRequests(rules -> rules
-            .requestMatchers(SignInPage.PATH, "/health", "/conductor.css", "/conductor.js", "/error").permitAll()
+            .requestMatchers(SignInPage.PATH, "/conductor.css", "/conductor.js", "/error").permitAll()
             .requestMatchers("/").permitAll() // leads to Camunda's web applications
             .requestMatchers("/runs", "/runs/**").authenticated()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
-            .requestMatchers("/actuator/health").permitAll()
-            .requestMatchers("/actuator/**").authenticated()
+            // Details only for operators (management.endpoint.health.roles), the status for anyone.
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasAuthority(ConductorGroups.OPERATORS)
             .anyRequest().denyAll())
         .formLogin(form -> form.loginPage(SignInPage.PATH).loginProcessingUrl(SignInPage.PATH)
             .successHandler(PagesSecurity::signedIn)

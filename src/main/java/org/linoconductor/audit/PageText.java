@@ -14,9 +14,13 @@ final class PageText {
 
   private PageText() {}
 
-  /** A {@code <time>} element in UTC, or a dash. */
+  /**
+   * A {@code <time>} element in UTC, or a dash; {@code conductor.js} shows it in the viewer's zone and
+   * keeps UTC for the hover.
+   */
   static String time(Instant at) {
-    return at == null ? "–" : "<time datetime=\"" + at + "\">" + WHEN.format(at) + " UTC</time>";
+    String utc = at == null ? null : WHEN.format(at) + " UTC";
+    return at == null ? "–" : "<time datetime=\"" + at + "\" title=\"" + utc + "\">" + utc + "</time>";
   }
 
   /** From start to end, or a dash while it runs. */

@@ -29,7 +29,7 @@ final class RunDetailPage {
         .append("<p class=\"back\"><a href=\"/runs\">← All runs</a></p>\n")
         .append("<h1>").append(escape(title(detail))).append(" ").append(PageText.badge(run.outcome())).append("</h1>\n")
         .append(facts(detail))
-        .append("<h2>Steps</h2>\n").append(steps(detail.steps()))
+        .append("<h2>Steps</h2>\n").append(steps(detail.steps(), detail.names()))
         .append("<h2>Decisions</h2>\n").append(decisions(run.decisions()))
         .append("<h2>Code versions</h2>\n").append(codeState(detail.codeState()))
         .append(siteStates(detail.siteStates()))
@@ -47,7 +47,7 @@ final class RunDetailPage {
         + fact("Started", PageText.time(run.startedAt()))
         + fact("Ended", run.endedAt() == null ? "not yet" : PageText.time(run.endedAt()))
         + fact("Duration", PageText.duration(run.startedAt(), run.endedAt()))
-        + (run.endActivity() == null ? "" : fact("Ended at", "<code>" + escape(run.endActivity()) + "</code>"))
+        + (run.endActivity() == null ? "" : fact("Ended at", escape(detail.nameOf(run.endActivity()))))
         + (run.endReason() == null ? "" : fact("Reason", escape(run.endReason())))
         + "</dl>\n<p class=\"links\"><a href=\"" + escape(detail.cockpitUrl()) + "\">Open in Cockpit</a> · "
         + "<a href=\"/api/runs/" + RunListPage.url(run.processInstanceId()) + "\">JSON</a></p>\n";
@@ -57,7 +57,7 @@ final class RunDetailPage {
     return "<div><dt>" + name + "</dt><dd>" + valueHtml + "</dd></div>\n";
   }
 
-  private static String steps(List<StepView> steps) {
+  private static String steps(List<StepView> steps, Map<String, String> names) {
     if (steps.isEmpty()) {
       return "<p class=\"empty\">No step has run yet.</p>\n";
     }
@@ -65,8 +65,8 @@ final class RunDetailPage {
     for (StepView step : steps) {
       boolean running = step.status() == StepRun.Status.RUNNING;
       html.append("<li class=\"step step-").append(step.status().name().toLowerCase(Locale.ROOT))
-          .append("\" id=\"step-").append(step.id()).append("\">\n<div class=\"step-head\"><span class=\"step-name\">")
-          .append(escape(step.step())).append("</span> ").append(PageText.badge(step.status()))
+          .append("\" id=\"step-").append(step.id()).append("\">\n<div class=\"step-head\"><span class=\"step-name\" title=\"").append(escape(step.step()))
+          .append("\">").append(escape(names.getOrDefault(step.activityId(), step.step()))).append("</span> ").append(PageText.badge(step.status()))
           .append("<span class=\"meta\">").append(PageText.time(step.startedAt()))
           .append(" · ").append(running ? "running" : PageText.duration(step.durationMillis()))
           .append(step.exitStatus() == null ? "" : " · exit " + step.exitStatus()).append("</span></div>\n");

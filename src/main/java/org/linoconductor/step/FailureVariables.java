@@ -25,10 +25,12 @@ final class FailureVariables {
     variables.put(StepVariables.FAILED_ACTIVITY, activityId);
     variables.put(StepVariables.FAILURE_MESSAGE, lastChars(message));
     variables.put(StepVariables.FAILURE_EXIT_STATUS, exitStatus);
-    variables.put(StepVariables.FAILURE_LOG_TAIL, tail == null ? "" : lastChars(tail));
-    variables.put(StepVariables.FAILURE_LOG_PATH, logPath == null || logPath.isBlank() ? NO_LOG : logPath);
+    boolean noLog = logPath == null || logPath.isBlank();
+    variables.put(StepVariables.FAILURE_LOG_TAIL, tail != null && !tail.isBlank() ? lastChars(tail)
+        : noLog ? "(no log: no command ran)" : "");
+    variables.put(StepVariables.FAILURE_LOG_PATH, noLog ? NO_LOG : logPath);
     variables.put(StepVariables.FAILURE_COMMAND, exitStatus != null ? "exit status " + exitStatus
-        : logPath == null || logPath.isBlank() ? NO_COMMAND : "no exit status (the command was ended)");
+        : noLog ? NO_COMMAND : "no exit status (the command was ended)");
     return variables;
   }
 

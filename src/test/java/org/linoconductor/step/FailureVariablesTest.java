@@ -24,7 +24,8 @@ class FailureVariablesTest {
         "snapshot.zip is empty", null, null, null, Map.of());
 
     assertThat(variables).containsEntry(StepVariables.FAILURE_COMMAND, FailureVariables.NO_COMMAND)
-        .containsEntry(StepVariables.FAILURE_LOG_PATH, FailureVariables.NO_LOG);
+        .containsEntry(StepVariables.FAILURE_LOG_PATH, FailureVariables.NO_LOG)
+        .containsEntry(StepVariables.FAILURE_LOG_TAIL, "(no log: no command ran)");
   }
 
   @Test

@@ -24,6 +24,8 @@ import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
+import org.linoconductor.step.StepVariables;
+import org.linoconductor.upgrade.ProductionUpgradeProcess;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -177,6 +179,24 @@ class RunPagesBrowserTest {
     assertThat(started.getText()).doesNotEndWith(" UTC").isNotEqualTo(started.getAttribute("title"));
     screenshot("run-code-versions-1400");
     browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
+  }
+
+  @Test
+  void theRunPageOfAnUpgradeWithItsLongCommandsFitsA1400PixelWindow() {
+    TestLino.productionSite(registry, "audit_wide");
+    String run = runtime.startProcessInstanceByKey(ProductionUpgradeProcess.KEY,
+        Map.of(StepVariables.SITE, "audit_wide", StepVariables.DRY_RUN, true)).getId();
+    await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceId(run)
+        .taskDefinitionKey(ProductionUpgradeProcess.Elements.REVIEW_DRY_RUN).count() == 1);
+    browser.manage().window().setSize(new Dimension(1400, 900));
+    signIn("operator", "operator", "/runs/" + run);
+
+    assertThat(browser.findElements(By.cssSelector("ol.timeline > li"))).hasSizeGreaterThan(10);
+    long viewport = (Long) browser.executeScript("return document.documentElement.clientWidth;");
+    long scrolled = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
+    assertThat(scrolled).as("no horizontal scroll at 1400 px").isLessThanOrEqualTo(viewport);
+    screenshot("run-upgrade-dry-1400");
+    runtime.deleteProcessInstance(run, "test done");
   }
 
   private void codeState(String run, String phase, String kind, String name, String value) {

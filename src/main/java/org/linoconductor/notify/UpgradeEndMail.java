@@ -1,5 +1,6 @@
 package org.linoconductor.notify;
 
+import java.util.Locale;
 import org.linoconductor.audit.RunEnded;
 import org.linoconductor.audit.RunOutcome;
 import org.linoconductor.upgrade.ProductionUpgradeProcess;
@@ -33,7 +34,7 @@ class UpgradeEndMail {
   }
 
   static String subject(RunEnded run) {
-    return "Upgrade of " + run.site() + ": " + run.outcome().name().toLowerCase().replace('_', ' ');
+    return "Upgrade of " + run.site() + ": " + run.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   String text(RunEnded run) {

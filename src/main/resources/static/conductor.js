@@ -3,6 +3,18 @@
 // kept. Text only: the log is appended as a text node, never as HTML.
 (function () {
   'use strict';
+  // Times come in UTC (and stay so in the title, shown on hover); the text is the viewer's own zone.
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  Array.prototype.forEach.call(document.querySelectorAll('time[datetime]'), function (time) {
+    var at = new Date(time.getAttribute('datetime'));
+    if (isNaN(at.getTime())) {
+      return;
+    }
+    var zone = new Intl.DateTimeFormat([], {timeZoneName: 'short'}).formatToParts(at)
+      .filter(function (part) { return part.type === 'timeZoneName'; }).map(function (part) { return part.value; });
+    time.textContent = at.getFullYear() + '-' + two(at.getMonth() + 1) + '-' + two(at.getDate()) + ' '
+      + two(at.getHours()) + ':' + two(at.getMinutes()) + ':' + two(at.getSeconds()) + (zone.length ? ' ' + zone[0] : '');
+  });
   // A log tail is read from its end: its last lines say how the step ended.
   Array.prototype.forEach.call(document.querySelectorAll('pre.tail'), function (pre) {
     pre.scrollTop = pre.scrollHeight;

@@ -28,7 +28,9 @@ import org.springframework.test.context.ActiveProfiles;
       "conductor.preview.vhost-dir=target/test-vhosts",
       // Every test calls from 127.0.0.1: one test's wrong passwords must not slow down the next test.
       // The limit per address is attacked in ThrottlingAttackTest, in a context of its own.
-      "conductor.sign-in.address.free-failures=1000"
+      "conductor.sign-in.address.free-failures=1000",
+      // Spring Boot's tests turn every metrics export off; /actuator/prometheus is tested (monitor/).
+      "management.prometheus.metrics.export.enabled=true"
     })
 @ActiveProfiles("test")
 public @interface ConductorWebTest {}

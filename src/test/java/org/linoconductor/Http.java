@@ -164,7 +164,7 @@ public final class Http {
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Accept", "application/json");
-    headers.forEach(builder::header);
+    headers.forEach(builder::setHeader); // a header of the caller's (e.g. Accept) replaces the default
     return builder;
   }
 

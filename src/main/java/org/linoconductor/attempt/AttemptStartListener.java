@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.linoconductor.attempt.UpgradeAttemptProcess.Variables;
 import org.linoconductor.site.Site;
+import org.linoconductor.site.SiteAddress;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.RunIdentities;
 import org.linoconductor.step.RunIdentity;
@@ -34,8 +35,9 @@ class AttemptStartListener implements ExecutionListener {
     execution.setVariable(Variables.DURATION, AttemptSchedule.duration(run).toString());
     execution.setVariable(Variables.TIMEOUT_DECISION, AttemptSchedule.timeoutDecision(run).value());
     execution.setVariable(Variables.START_AT_DATE, Date.from(AttemptSchedule.startAt(run)));
-    execution.setVariable(Variables.SITE_URL, siteUrl(sites.require(run.requireProductionSite()),
-        sites.require(run.site())));
+    String url = siteUrl(sites.require(run.requireProductionSite()), sites.require(run.site()));
+    execution.setVariable(Variables.SITE_URL, url);
+    execution.setVariable(SiteAddress.VARIABLE, SiteAddress.markdown(url));
   }
 
   /** The public address during the attempt: production's, else the preview's; may be empty. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.linoconductor.page.Html;
 
 /** How the run pages write times, durations and outcomes: short, and the same everywhere. */
 final class PageText {
@@ -14,9 +13,18 @@ final class PageText {
 
   private PageText() {}
 
-  /** A {@code <time>} element in UTC, or a dash. */
-  static String time(Instant at) {
-    return at == null ? "–" : "<time datetime=\"" + at + "\">" + WHEN.format(at) + " UTC</time>";
+  /**
+   * A moment as the pages write it (templates/layout.html, fragment {@code time}): ISO for the
+   * {@code <time>} element and conductor.js, which shows it in the viewer's zone; UTC for the hover.
+   */
+  record Time(String iso, String utc) {}
+
+  /** A coloured label: {@code css} is one of a fixed set of names (conductor.css). */
+  record Badge(String css, String text) {}
+
+  /** Null for no time at all: the page shows a dash. */
+  static Time time(Instant at) {
+    return at == null ? null : new Time(at.toString(), WHEN.format(at) + " UTC");
   }
 
   /** From start to end, or a dash while it runs. */
@@ -41,10 +49,8 @@ final class PageText {
     return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
   }
 
-  /** A coloured label; the CSS class is one of a fixed set of names, the text is escaped. */
-  static String badge(Object status) {
+  static Badge badge(Object status) {
     String text = status == null ? "RUNNING" : status.toString();
-    return "<span class=\"badge badge-" + Html.escape(text.toLowerCase(Locale.ROOT)) + "\">"
-        + Html.escape(text.replace('_', ' ')) + "</span>";
+    return new Badge(text.toLowerCase(Locale.ROOT), text.replace('_', ' '));
   }
 }

@@ -1,96 +1,65 @@
 package org.linoconductor.audit;
 
-import static org.linoconductor.page.Html.escape;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** The HTML of {@code /runs}: the filter form, one row per run, newest first, and paging links. */
+/**
+ * What {@code templates/runs.html} shows: the filter form, one row per run, newest first, and paging
+ * links. Plain values only; the template escapes them.
+ */
 final class RunListPage {
 
   private RunListPage() {}
+
+  record Select(String name, String label, List<Option> options) {}
+
+  record Option(String value, String text, boolean selected) {}
+
+  record Row(String href, PageText.Time started, String process, boolean dryRun, String site, String startedBy,
+      String duration, PageText.Badge outcome) {}
 
   /**
    * @param filter what the page shows, or null when the caller's filter was refused
    * @param problem why the filter was refused, or null
    */
-  static String body(RunFilter filter, RunPage page, List<String> sites, Set<String> processes, String problem) {
-    StringBuilder html = new StringBuilder("<h1>Runs</h1>\n");
-    html.append(form(filter, sites, processes));
+  static Map<String, Object> model(RunFilter filter, RunPage page, List<String> sites, Set<String> processes,
+      String problem) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("selects", List.of(
+        select("site", "Site", sites, filter == null ? null : filter.site()),
+        select("process", "Process", List.copyOf(processes), filter == null ? null : filter.process()),
+        select("outcome", "Outcome", RunFilter.outcomes(), filter == null ? null : filter.outcome())));
+    model.put("from", filter == null || filter.from() == null ? null : filter.from().toString());
+    model.put("to", filter == null || filter.to() == null ? null : filter.to().toString());
+    model.put("problem", problem);
     if (problem != null) {
-      html.append("<p class=\"problem\" role=\"alert\">").append(escape(problem)).append("</p>\n");
-      return html.toString();
+      return model;
     }
-    String query = query(filter);
-    html.append("<p class=\"count\">").append(page.total()).append(page.total() == 1 ? " run" : " runs")
-        .append(" · <a href=\"/api/runs.csv").append(escape(query)).append("\">CSV</a>")
-        .append(" · <a href=\"/api/runs").append(escape(query)).append("\">JSON</a></p>\n");
-    if (page.items().isEmpty()) {
-      html.append("<p class=\"empty\">No runs match.</p>\n");
-      return html.toString();
-    }
-    html.append("""
-        <table class="runs">
-        <thead><tr><th scope="col">Started</th><th scope="col">Process</th><th scope="col">Site</th>\
-        <th scope="col">Started by</th><th scope="col">Duration</th><th scope="col">Outcome</th></tr></thead>
-        <tbody>
-        """);
-    for (RunSummary run : page.items()) {
-      html.append("<tr><td data-label=\"Started\"><a href=\"/runs/").append(url(run.processInstanceId())).append("\">")
-          .append(PageText.time(run.startedAt())).append("</a></td>")
-          .append("<td data-label=\"Process\">").append(escape(run.processKey()))
-          .append(run.dryRun() ? " <span class=\"dry\">dry run</span>" : "").append("</td>")
-          .append("<td data-label=\"Site\">").append(escape(run.site())).append("</td>")
-          .append("<td data-label=\"Started by\">").append(run.startedBy() == null ? "–" : escape(run.startedBy()))
-          .append("</td><td data-label=\"Duration\">")
-          .append(PageText.duration(run.startedAt(), run.endedAt()))
-          .append("</td><td data-label=\"Outcome\">").append(PageText.badge(run.outcome())).append("</td></tr>\n");
-    }
-    html.append("</tbody>\n</table>\n").append(paging(filter, page));
-    return html.toString();
-  }
-
-  private static String form(RunFilter filter, List<String> sites, Set<String> processes) {
-    return "<form class=\"filters\" method=\"get\" action=\"/runs\">\n"
-        + select("site", "Site", sites, filter == null ? null : filter.site())
-        + select("process", "Process", List.copyOf(processes), filter == null ? null : filter.process())
-        + select("outcome", "Outcome", RunFilter.outcomes(), filter == null ? null : filter.outcome())
-        + date("from", "From", filter == null || filter.from() == null ? null : filter.from().toString())
-        + date("to", "To", filter == null || filter.to() == null ? null : filter.to().toString())
-        + "<div class=\"actions\"><button type=\"submit\">Filter</button> <a href=\"/runs\">Reset</a></div>\n</form>\n";
-  }
-
-  private static String select(String name, String label, List<String> values, String selected) {
-    StringBuilder html = new StringBuilder("<label>").append(label).append(" <select name=\"").append(name)
-        .append("\"><option value=\"\">all</option>");
-    for (String value : values) {
-      html.append("<option").append(value.equals(selected) ? " selected" : "").append(" value=\"")
-          .append(escape(value)).append("\">").append(escape(value.replace('_', ' ').toLowerCase(Locale.ROOT)))
-          .append("</option>");
-    }
-    return html.append("</select></label>\n").toString();
-  }
-
-  private static String date(String name, String label, String value) {
-    return "<label>" + label + " <input type=\"date\" name=\"" + name + "\" value=\"" + escape(value) + "\"></label>\n";
-  }
-
-  private static String paging(RunFilter filter, RunPage page) {
+    model.put("total", page.total());
+    model.put("query", query(filter));
+    model.put("rows", page.items().stream().map(RunListPage::row).toList());
     long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());
-    StringBuilder html = new StringBuilder("<nav class=\"paging\" aria-label=\"Pages\">");
-    html.append(page.page() > 0 ? link(filter.onPage(page.page() - 1), "← Newer") : "<span></span>");
-    html.append("<span>Page ").append(page.page() + 1).append(page.totalExact() ? " of " : " of more than ")
-        .append(pages).append("</span>");
-    html.append(page.hasNext() ? link(filter.onPage(page.page() + 1), "Older →") : "<span></span>");
-    return html.append("</nav>\n").toString();
+    model.put("pageText", "Page " + (page.page() + 1) + (page.totalExact() ? " of " : " of more than ") + pages);
+    model.put("newer", page.page() > 0 ? "/runs" + query(filter.onPage(page.page() - 1)) : null);
+    model.put("older", page.hasNext() ? "/runs" + query(filter.onPage(page.page() + 1)) : null);
+    return model;
   }
 
-  private static String link(RunFilter filter, String text) {
-    return "<a href=\"/runs" + escape(query(filter)) + "\">" + text + "</a>";
+  private static Row row(RunSummary run) {
+    return new Row("/runs/" + url(run.processInstanceId()), PageText.time(run.startedAt()), run.processKey(),
+        run.dryRun(), run.site(), run.startedBy() == null ? "–" : run.startedBy(),
+        PageText.duration(run.startedAt(), run.endedAt()), PageText.badge(run.outcome()));
+  }
+
+  private static Select select(String name, String label, List<String> values, String selected) {
+    return new Select(name, label, values.stream().map(value -> new Option(value,
+        value.replace('_', ' ').toLowerCase(Locale.ROOT), value.equals(selected))).toList());
   }
 
   /** The filter as a query string, for the paging, CSV and JSON links. */

@@ -1,8 +1,8 @@
 package org.linoconductor.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.linoconductor.page.Html;
-import org.linoconductor.page.PageLayout;
+import java.util.Map;
+import org.linoconductor.page.PageTemplates;
 import org.linoconductor.page.SignedInUser;
 import org.linoconductor.security.PageSession;
 import org.springframework.http.HttpStatus;
@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class RunPagesController {
 
   private final RunQueries runs;
+  private final PageTemplates pages;
 
-  RunPagesController(RunQueries runs) {
+  RunPagesController(RunQueries runs, PageTemplates pages) {
     this.runs = runs;
+    this.pages = pages;
   }
 
   @GetMapping("/runs")
@@ -34,11 +36,11 @@ class RunPagesController {
     RunScope scope = runs.scope();
     try {
       RunFilter filter = runs.filter(scope, site, process, outcome, from, to, page, size);
-      return PageLayout.page("Runs", user(request),
-          RunListPage.body(filter, runs.page(filter, scope), runs.visibleSites(scope), runs.processes(), null));
+      return pages.page(HttpStatus.OK, "runs", "Runs", user(request),
+          RunListPage.model(filter, runs.page(filter, scope), runs.visibleSites(scope), runs.processes(), null));
     } catch (BadRunRequestException e) {
-      return PageLayout.page(HttpStatus.BAD_REQUEST, "Runs", user(request),
-          RunListPage.body(null, null, runs.visibleSites(scope), runs.processes(), e.getMessage()));
+      return pages.page(HttpStatus.BAD_REQUEST, "runs", "Runs", user(request),
+          RunListPage.model(null, null, runs.visibleSites(scope), runs.processes(), e.getMessage()));
     }
   }
 
@@ -46,11 +48,10 @@ class RunPagesController {
   ResponseEntity<String> one(@PathVariable String id, HttpServletRequest request) {
     try {
       RunDetail detail = runs.detail(id, runs.scope());
-      return PageLayout.page(RunDetailPage.title(detail), user(request), RunDetailPage.body(detail));
+      return pages.page(HttpStatus.OK, "run", RunDetailPage.title(detail), user(request), RunDetailPage.model(detail));
     } catch (RunNotFoundException e) {
-      return PageLayout.page(HttpStatus.NOT_FOUND, "No such run", user(request),
-          "<h1>No such run</h1>\n<p class=\"problem\">" + Html.escape(e.getMessage())
-              + "</p>\n<p><a href=\"/runs\">← All runs</a></p>\n");
+      return pages.page(HttpStatus.NOT_FOUND, "no-such-run", "No such run", user(request),
+          Map.of("problem", e.getMessage()));
     }
   }
 

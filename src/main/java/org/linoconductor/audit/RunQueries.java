@@ -25,9 +25,11 @@ class RunQueries {
   private final SiteRegistry sites;
   private final ProcessKeys processes;
   private final RunVisibility visibility;
+  private final ElementNames names;
 
   RunQueries(AuditTrail trail, StepRunRepository steps, StepLogs logs, CodeStates codeStates, SiteRegistry sites,
-      ProcessKeys processes, RunVisibility visibility) {
+      ProcessKeys processes, RunVisibility visibility, ElementNames names) {
+    this.names = names;
     this.trail = trail;
     this.steps = steps;
     this.logs = logs;
@@ -62,7 +64,8 @@ class RunQueries {
         .orElseThrow(() -> new RunNotFoundException("run '" + id + "'"));
     List<StepView> views = steps.ofRun(id).stream()
         .map(step -> StepView.of(step, logs.of(step).isPresent())).toList();
-    return new RunDetail(run, views, codeStates.ofRun(id), sites.stateChangesInRun(id), COCKPIT + id);
+    return new RunDetail(run, views, codeStates.ofRun(id), sites.stateChangesInRun(id), COCKPIT + id,
+        names.of(run.processKey()));
   }
 
   /** A step of a run in scope; a step of another run is "not found" as well. */

@@ -7,14 +7,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linoconductor.preview.NightlySyncResult.Result;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.linoconductor.notify.Mail;
-import org.linoconductor.security.ConductorGroups;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * The end of a nightly run: which previews synced, failed or were skipped, as variables for Cockpit
- * and as log lines with stable codes. A failed sync already has its decision task for the operators;
- * they are also mailed (when mail is configured), since nobody watches Tasklist at night.
+ * and as log lines with stable codes, and as {@link NightlySyncEnded} for the metrics and the operators'
+ * mail ({@code notify.NightlySyncMail}). A failed sync also has its decision task for the operators.
  */
 @Component("reportNightlySync")
 class ReportNightlySyncDelegate implements JavaDelegate {
@@ -22,11 +21,11 @@ class ReportNightlySyncDelegate implements JavaDelegate {
   private static final Logger log = LoggerFactory.getLogger(ReportNightlySyncDelegate.class);
 
   private final NightlySyncResults results;
-  private final Mail mail;
+  private final ApplicationEventPublisher events;
 
-  ReportNightlySyncDelegate(NightlySyncResults results, Mail mail) {
+  ReportNightlySyncDelegate(NightlySyncResults results, ApplicationEventPublisher events) {
     this.results = results;
-    this.mail = mail;
+    this.events = events;
   }
 
   @Override
@@ -41,22 +40,9 @@ class ReportNightlySyncDelegate implements JavaDelegate {
     execution.setVariable(NightlySyncProcess.Variables.SKIPPED, skipped);
     log.info("PREVIEW-010 Nightly sync {} done: synced [{}], failed [{}], skipped [{}]", nightly, synced, failed,
         skipped);
-    List<NightlySyncResult> failures = all.stream().filter(r -> r.result() == Result.FAILED).toList();
-    failures.forEach(r -> log.warn("PREVIEW-011 Nightly sync {}: preview {} failed: {}", nightly, r.site(), r.detail()));
-    if (!failures.isEmpty()) {
-      mail.send(mail.groupAddresses(ConductorGroups.OPERATORS), failureSubject(failures), failureText(nightly, failures));
-    }
-  }
-
-  static String failureSubject(List<NightlySyncResult> failures) {
-    return "Nightly sync: " + failures.size() + " preview" + (failures.size() == 1 ? "" : "s") + " failed";
-  }
-
-  static String failureText(String nightly, List<NightlySyncResult> failures) {
-    StringBuilder text = new StringBuilder("The nightly sync (run " + nightly + ") could not sync:\n\n");
-    failures.forEach(r -> text.append("- ").append(r.site()).append(": ").append(r.detail()).append('\n'));
-    return text.append("\nEach failed sync waits for a decision in Tasklist (retry or abort); /runs shows its")
-        .append(" steps and logs.\n").toString();
+    all.stream().filter(r -> r.result() == Result.FAILED).forEach(r -> log.warn(
+        "PREVIEW-011 Nightly sync {}: preview {} failed: {}", nightly, r.site(), r.detail()));
+    events.publishEvent(new NightlySyncEnded(nightly, all));
   }
 
   private static String sites(List<NightlySyncResult> all, Result result) {

@@ -23,8 +23,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 /**
  * Who may see the conductor's pages, and everything else that is not an API or Camunda's: the pages
  * ({@code /runs}) need a sign-in at {@code /signin} (a form, a session, CSRF tokens on every form);
- * the API description and the actuator any user, signed in or with HTTP Basic; the sign-in, the
- * health check and the pages' stylesheet and script anyone. Everything else is refused.
+ * the API description any user, signed in or with HTTP Basic; the metrics and the health check's
+ * details only operators; the sign-in, the health check's status (for load balancers) and the pages'
+ * stylesheet and script anyone. Everything else is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class PagesSecurity {
@@ -40,25 +41,26 @@ class PagesSecurity {
 
   @Bean
   @Order(4)
-  SecurityFilterChain pages(HttpSecurity http, IdentityService identity) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, IdentityService identity, SignInPage signIn) throws Exception {
     return http
         .authorizeHttpRequests(rules -> rules
-            .requestMatchers(SignInPage.PATH, "/health", "/conductor.css", "/conductor.js", "/error").permitAll()
+            .requestMatchers(SignInPage.PATH, "/conductor.css", "/conductor.js", "/error").permitAll()
             .requestMatchers("/").permitAll() // leads to Camunda's web applications
             .requestMatchers("/runs", "/runs/**").authenticated()
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
-            .requestMatchers("/actuator/health").permitAll()
-            .requestMatchers("/actuator/**").authenticated()
+            // Details only for operators (management.endpoint.health.roles), the status for anyone.
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasAuthority(ConductorGroups.OPERATORS)
             .anyRequest().denyAll())
         .formLogin(form -> form.loginPage(SignInPage.PATH).loginProcessingUrl(SignInPage.PATH)
             .successHandler(PagesSecurity::signedIn)
-            .failureHandler(PagesSecurity::refused))
+            .failureHandler((request, response, e) -> refused(signIn, request, response, e)))
         .httpBasic(basic -> basic.authenticationEntryPoint(new BasicChallenge()))
         .logout(signOut -> signOut.logoutUrl("/signout")
             .logoutSuccessHandler((request, response, user) -> seeOther(response, SignInPage.PATH)))
         .exceptionHandling(refusals -> refusals
             .authenticationEntryPoint(PagesSecurity::signInFirst)
-            .accessDeniedHandler(PagesSecurity::denied))
+            .accessDeniedHandler((request, response, e) -> denied(signIn, request, response, e)))
         .requestCache(AbstractHttpConfigurer::disable)
         .addFilterBefore(new EngineAuthenticationFilter(identity), AuthorizationFilter.class)
         .build();
@@ -70,15 +72,13 @@ class PagesSecurity {
   }
 
   /** The form again, with a reason that never tells whether the user exists. */
-  private static void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-      throws IOException {
+  private static void refused(SignInPage signIn, HttpServletRequest request, HttpServletResponse response,
+      AuthenticationException e) throws IOException {
     if (e instanceof SignInThrottledException throttled) {
       response.setHeader("Retry-After", Long.toString(throttled.seconds()));
-      SignInPage.write(SignInPage.form(HttpStatus.TOO_MANY_REQUESTS, throttled.advice(),
-          request.getParameter("next"), request), response);
+      signIn.write(HttpStatus.TOO_MANY_REQUESTS, throttled.advice(), request, response);
     } else {
-      SignInPage.write(SignInPage.form(HttpStatus.UNAUTHORIZED, CamundaUserAuthentication.WRONG,
-          request.getParameter("next"), request), response);
+      signIn.write(HttpStatus.UNAUTHORIZED, CamundaUserAuthentication.WRONG, request, response);
     }
   }
 
@@ -93,11 +93,10 @@ class PagesSecurity {
   }
 
   /** A sign-in form left open until its session ended is shown again, saying so. */
-  private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
-      throws IOException, ServletException {
+  private static void denied(SignInPage signIn, HttpServletRequest request, HttpServletResponse response,
+      AccessDeniedException e) throws IOException, ServletException {
     if (e instanceof CsrfException && SignInPage.PATH.equals(request.getRequestURI())) {
-      SignInPage.write(SignInPage.form(HttpStatus.FORBIDDEN, "The form had expired. Please sign in again.",
-          request.getParameter("next"), request), response);
+      signIn.write(HttpStatus.FORBIDDEN, "The form had expired. Please sign in again.", request, response);
     } else {
       new AccessDeniedHandlerImpl().handle(request, response, e);
     }

@@ -11,8 +11,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SignInController {
 
+  private final SignInPage page;
+
+  SignInController(SignInPage page) {
+    this.page = page;
+  }
+
   @GetMapping(SignInPage.PATH)
   ResponseEntity<String> form(@RequestParam(required = false) String next, HttpServletRequest request) {
-    return SignInPage.form(HttpStatus.OK, null, next, request);
+    return page.form(HttpStatus.OK, null, next, request);
   }
 }

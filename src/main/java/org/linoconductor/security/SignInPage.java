@@ -5,45 +5,44 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
-import org.linoconductor.page.Html;
-import org.linoconductor.page.PageLayout;
+import java.util.Map;
+import org.linoconductor.page.PageTemplates;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
 
 /**
- * The sign-in form of the conductor's pages, and where it leads back to. Spring Security's form login
- * checks what it posts; the form carries the session's CSRF token.
+ * The sign-in form of the conductor's pages ({@code templates/signin.html}), and where it leads back
+ * to. Spring Security's form login checks what it posts; the form carries the session's CSRF token.
  */
-final class SignInPage {
+@Component
+class SignInPage {
 
   static final String PATH = "/signin";
   /** The pages a sign-in may lead back to; anything else leads to the first. */
   private static final List<String> RETURN_PAGES = List.of("/runs", "/swagger-ui");
 
-  private SignInPage() {}
+  private final PageTemplates pages;
 
-  static ResponseEntity<String> form(HttpStatus status, String problem, String next, HttpServletRequest request) {
-    String body = """
-        <section class="signin">
-        <h1>Sign in</h1>
-        %s<form method="post" action="/signin">
-        <input type="hidden" name="_csrf" value="%s">
-        <input type="hidden" name="next" value="%s">
-        <label for="username">User name</label>
-        <input id="username" name="username" autocomplete="username" required autofocus>
-        <label for="password">Password</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required>
-        <button type="submit">Sign in</button>
-        </form>
-        <p class="hint">Your Camunda user and password, as in Cockpit and Tasklist.</p>
-        </section>""".formatted(
-        problem == null ? "" : "<p class=\"problem\" role=\"alert\">" + Html.escape(problem) + "</p>\n",
-        Html.escape(PageSession.csrfToken(request)), Html.escape(returnTo(next)));
-    return PageLayout.page(status, "Sign in", null, body);
+  SignInPage(PageTemplates pages) {
+    this.pages = pages;
   }
 
-  static void write(ResponseEntity<String> page, HttpServletResponse response) throws IOException {
+  /** @param problem why the form is shown again, or null */
+  ResponseEntity<String> form(HttpStatus status, String problem, String next, HttpServletRequest request) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("problem", problem);
+    model.put("csrf", PageSession.csrfToken(request));
+    model.put("next", returnTo(next));
+    return pages.page(status, "signin", "Sign in", null, model);
+  }
+
+  /** The form written from Spring Security's handlers, outside Spring MVC. */
+  void write(HttpStatus status, String problem, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    ResponseEntity<String> page = form(status, problem, request.getParameter("next"), request);
     response.setStatus(page.getStatusCode().value());
     page.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
     response.getWriter().write(page.getBody());

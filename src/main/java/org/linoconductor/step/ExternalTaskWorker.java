@@ -24,6 +24,7 @@ import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -65,7 +66,7 @@ class ExternalTaskWorker implements SmartLifecycle {
   ExternalTaskWorker(StepCatalogue catalogue, SiteRegistry sites, RunIdentities runs, InterruptedStepRecovery recovery,
       StepWakeUp wakeUp, ExternalTaskService engine, StepRunRepository records, ShellRunner shell,
       ShellProperties shellProperties, StepProperties properties, ResultReporter reporter,
-      StepFailedCatch failedCatch) {
+      StepFailedCatch failedCatch, ApplicationEventPublisher events) {
     this.catalogue = catalogue;
     this.sites = sites;
     this.runs = runs;
@@ -73,7 +74,7 @@ class ExternalTaskWorker implements SmartLifecycle {
     this.wakeUp = wakeUp;
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(new DaemonThreads("step-heartbeat-"));
     this.parts = new StepWorkerParts(engine, records, shell, shellProperties, properties, scheduler, reporter,
-        failedCatch);
+        failedCatch, events);
     this.slots = new Semaphore(properties.concurrency());
     this.steps = Executors.newFixedThreadPool(properties.concurrency(), new DaemonThreads("step-"));
   }

@@ -9,6 +9,9 @@ final class FailureVariables {
   /** Camunda keeps string variables in a 4000-character column. */
   private static final int MAX_VARIABLE_CHARS = 3800;
 
+  static final String NO_COMMAND = "no command ran: the step is a check Conductor makes itself (see the message)";
+  static final String NO_LOG = "none (no command ran)";
+
   private FailureVariables() {}
 
   /**
@@ -22,8 +25,12 @@ final class FailureVariables {
     variables.put(StepVariables.FAILED_ACTIVITY, activityId);
     variables.put(StepVariables.FAILURE_MESSAGE, lastChars(message));
     variables.put(StepVariables.FAILURE_EXIT_STATUS, exitStatus);
-    variables.put(StepVariables.FAILURE_LOG_TAIL, tail == null ? "" : lastChars(tail));
-    variables.put(StepVariables.FAILURE_LOG_PATH, logPath == null ? "" : logPath);
+    boolean noLog = logPath == null || logPath.isBlank();
+    variables.put(StepVariables.FAILURE_LOG_TAIL, tail != null && !tail.isBlank() ? lastChars(tail)
+        : noLog ? "(no log: no command ran)" : "");
+    variables.put(StepVariables.FAILURE_LOG_PATH, noLog ? NO_LOG : logPath);
+    variables.put(StepVariables.FAILURE_COMMAND, exitStatus != null ? "exit status " + exitStatus
+        : noLog ? NO_COMMAND : "no exit status (the command was ended)");
     return variables;
   }
 

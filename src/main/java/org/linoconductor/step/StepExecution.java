@@ -1,5 +1,6 @@
 package org.linoconductor.step;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ final class StepExecution {
   private final StepWorkerParts parts;
   private final Runnable finished;
   private ShellRunner shell;
+  private Instant started;
 
   /** @param finished run once the step has ended, before its result is reported: frees its site */
   StepExecution(LockedExternalTask task, Step step, Site site, RunIdentity run, StepWorkerParts parts,
@@ -50,7 +52,7 @@ final class StepExecution {
   void run() {
     Map<String, Object> variables = task.getVariables();
     boolean dryRun = run.dryRun();
-    Instant started = Instant.now();
+    started = Instant.now();
     long recordId = parts.records().start(task.getProcessInstanceId(), task.getProcessDefinitionKey(),
         task.getActivityId(), task.getId(), site.name(), step.topic(), parts.properties().node(), started);
     ScheduledFuture<?> heartbeat = heartbeat(Thread.currentThread());
@@ -127,6 +129,7 @@ final class StepExecution {
     parts.records().finish(recordId, status, rendered(results), last == null ? null : last.exitStatus(),
         last == null ? null : last.logFile().toString(), last == null ? null : last.tail(), outcome.summary(),
         Instant.now(), handover);
+    ended(status);
     log.info("STEP-002 Site {}: step {} {} (run {}): {}", site.name(), step.topic(), status,
         task.getProcessInstanceId(), outcome.summary());
     return handover;
@@ -162,7 +165,13 @@ final class StepExecution {
     Handover handover = Handover.failure(FailureVariables.lastChars(message), stackTrace(e), retries, 10_000L);
     parts.records().finish(recordId, StepRun.Status.ERROR, rendered(context.results()), null, null, null, message,
         Instant.now(), handover);
+    ended(StepRun.Status.ERROR);
     return handover;
+  }
+
+  private void ended(StepRun.Status status) {
+    parts.events().publishEvent(new StepEnded(task.getProcessDefinitionKey(), step.topic(), site.name(), status,
+        Duration.between(started, Instant.now())));
   }
 
   private int remainingRetries() {

@@ -17,6 +17,11 @@ public final class StepVariables {
   public static final String FAILURE_EXIT_STATUS = "failureExitStatus";
   public static final String FAILURE_LOG_TAIL = "failureLogTail";
   public static final String FAILURE_LOG_PATH = "failureLogPath";
+  /**
+   * How the failed step's last command ended, as the decision forms say it: its exit status, or that the
+   * step ran no command (a check made by Conductor itself, e.g. of the snapshot), so there is no log either.
+   */
+  public static final String FAILURE_COMMAND = "failureCommand";
   /** The BPMN activity id of the failed step: where a retry resumes. */
   public static final String FAILED_ACTIVITY = "failedActivity";
 

@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.linoconductor.shell.ShellProperties;
 import org.linoconductor.shell.ShellRunner;
+import org.springframework.context.ApplicationEventPublisher;
 
 /** What every step execution of the worker shares. */
 record StepWorkerParts(
@@ -14,4 +15,5 @@ record StepWorkerParts(
     StepProperties properties,
     ScheduledExecutorService scheduler,
     ResultReporter reporter,
-    StepFailedCatch failedCatch) {}
+    StepFailedCatch failedCatch,
+    ApplicationEventPublisher events) {}

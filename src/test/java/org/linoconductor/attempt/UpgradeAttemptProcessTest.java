@@ -39,6 +39,7 @@ import org.linoconductor.audit.RunRecord;
 import org.linoconductor.preview.PreviewSites;
 import org.linoconductor.security.ConductorAuthorizations;
 import org.linoconductor.security.ConductorGroups;
+import org.linoconductor.site.SiteAddress;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
 import org.linoconductor.step.SiteLock;
@@ -97,6 +98,8 @@ class UpgradeAttemptProcessTest {
     assertThat(candidates).extracting(IdentityLink::getUserId).contains("tester");
     Instant endsAt = Instant.parse((String) runtime.getVariable(run.getId(), Variables.ATTEMPT_ENDS_AT));
     assertThat(Duration.between(Instant.now(), endsAt)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
+    assertThat(runtime.getVariable(run.getId(), SiteAddress.VARIABLE)).as("the form's 'Test it at:'")
+        .isEqualTo(SiteAddress.markdown(null)).asString().startsWith("unknown:");
     // The production site is the attempt's too: no other run works on it meanwhile.
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(SiteSnapshotProcess.KEY,
         Map.of(StepVariables.SITE, "att_acc"))).hasMessageContaining("Site att_acc is busy: run " + run.getId());

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +24,8 @@ import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
+import org.linoconductor.step.StepVariables;
+import org.linoconductor.upgrade.ProductionUpgradeProcess;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,6 +34,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The pages in Debian's chromium ({@link Chromium}): sign in, the list, a run's timeline, a running
@@ -48,6 +54,7 @@ class RunPagesBrowserTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired StepRunRepository stepRuns;
+  @Autowired JdbcTemplate jdbc;
 
   AuditRuns runs;
   Chromium chromium;
@@ -83,7 +90,7 @@ class RunPagesBrowserTest {
     assertThat(browser.getCurrentUrl()).endsWith("/runs/" + runs.retried());
     assertThat(text("h1")).contains("site-snapshot on audit_own").contains("SUCCEEDED");
     assertThat(browser.findElements(By.cssSelector("ol.timeline > li"))).hasSize(4);
-    assertThat(text("ol.timeline")).contains("verify-snapshot").contains("FAILED").contains("is empty")
+    assertThat(text("ol.timeline")).contains("Verify snapshot.zip").contains("FAILED").contains("is empty")
         .contains("Writing snapshot.zip").contains("exit 0");
     assertThat(text("table.decisions")).contains("operator").contains("action=retry").contains(AuditRuns.COMMENT);
     assertThat(browser.findElement(By.linkText("Open in Cockpit")).getAttribute("href"))
@@ -143,6 +150,58 @@ class RunPagesBrowserTest {
     } finally {
       site.disable(Scenario.HANG);
     }
+  }
+
+  @Test
+  void aRunPageWithLongCodeVersionsFitsA1400PixelWindowAndSpeaksInNamesAndTheViewersTime() {
+    String run = runs.succeeded();
+    jdbc.update("delete from code_state where process_instance_id = ?", run);
+    for (int i = 0; i < 12; i++) {
+      String repository = "lino_" + "x".repeat(40) + i;
+      codeState(run, "before", "revision", repository, repository + " " + "1a2b3c4d".repeat(5) + " (tag: v24.11."
+          + i + ") Merge branch 'release-candidate-with-a-very-long-name' of https://gitlab.com/lino-framework/x");
+      codeState(run, "after", "revision", repository, repository + " " + "9f8e7d6c".repeat(5));
+      codeState(run, "after", "freeze", "pkg" + i, "lino-some-package-with-a-long-name @ git+https://gitlab.com/"
+          + "lino-framework/lino-some-package-with-a-long-name.git@" + "0123456789abcdef".repeat(3));
+    }
+    browser.manage().window().setSize(new Dimension(1400, 900));
+    browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Kolkata"));
+    signIn("operator", "operator", "/runs/" + run);
+
+    assertThat(browser.findElements(By.cssSelector("table.code tbody tr"))).hasSizeGreaterThan(20);
+    long viewport = (Long) browser.executeScript("return document.documentElement.clientWidth;");
+    long scrolled = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
+    assertThat(scrolled).as("no horizontal scroll at 1400 px").isLessThanOrEqualTo(viewport);
+    assertThat(text(".facts")).contains("Snapshot made").doesNotContain("SnapshotMade");
+    assertThat(text("ol.timeline")).contains("Make snapshot").contains("Verify snapshot.zip");
+    WebElement started = browser.findElement(By.cssSelector(".facts time"));
+    assertThat(started.getAttribute("title")).endsWith(" UTC");
+    assertThat(started.getText()).doesNotEndWith(" UTC").isNotEqualTo(started.getAttribute("title"));
+    screenshot("run-code-versions-1400");
+    browser.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "UTC"));
+  }
+
+  @Test
+  void theRunPageOfAnUpgradeWithItsLongCommandsFitsA1400PixelWindow() {
+    TestLino.productionSite(registry, "audit_wide");
+    String run = runtime.startProcessInstanceByKey(ProductionUpgradeProcess.KEY,
+        Map.of(StepVariables.SITE, "audit_wide", StepVariables.DRY_RUN, true)).getId();
+    await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceId(run)
+        .taskDefinitionKey(ProductionUpgradeProcess.Elements.REVIEW_DRY_RUN).count() == 1);
+    browser.manage().window().setSize(new Dimension(1400, 900));
+    signIn("operator", "operator", "/runs/" + run);
+
+    assertThat(browser.findElements(By.cssSelector("ol.timeline > li"))).hasSizeGreaterThan(10);
+    long viewport = (Long) browser.executeScript("return document.documentElement.clientWidth;");
+    long scrolled = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
+    assertThat(scrolled).as("no horizontal scroll at 1400 px").isLessThanOrEqualTo(viewport);
+    screenshot("run-upgrade-dry-1400");
+    runtime.deleteProcessInstance(run, "test done");
+  }
+
+  private void codeState(String run, String phase, String kind, String name, String value) {
+    jdbc.update("insert into code_state (process_instance_id, phase, kind, name, content, recorded_at)"
+        + " values (?, ?, ?, ?, ?, ?)", run, phase, kind, name, value, Timestamp.from(Instant.now()));
   }
 
   private void signIn(String user, String password, String page) {

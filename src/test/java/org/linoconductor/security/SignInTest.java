@@ -37,7 +37,7 @@ class SignInTest {
 
   @Test
   void theHealthCheckIsOpenAndSaysNothingMore() {
-    HttpResponse<String> health = Http.anonymous(port).get("/health");
+    HttpResponse<String> health = Http.anonymous(port).get("/actuator/health");
 
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");

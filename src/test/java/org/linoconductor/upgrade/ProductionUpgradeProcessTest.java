@@ -33,6 +33,7 @@ import org.linoconductor.audit.RunRecord;
 import org.linoconductor.audit.RunOutcome;
 import org.linoconductor.security.ConductorAuthorizations;
 import org.linoconductor.security.ConductorGroups;
+import org.linoconductor.site.SiteAddress;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteState;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
@@ -308,6 +309,8 @@ class ProductionUpgradeProcessTest {
         .contains(tuple(registry.require("upg_audit").contact(), null),
             tuple(null, ConductorGroups.OPERATORS),
             tuple(null, ConductorGroups.testersOf("upg_audit")));
+    assertThat(runtime.getVariable(run.getId(), SiteAddress.VARIABLE)).as("the form's link to the site")
+        .isEqualTo("unknown: the site's registration has no URL (an operator can add it in the site registry)");
     signOff(run, true, "checked the calendar and two invoices");
 
     assertThat(audit.run(run.getId())).hasValueSatisfying(record -> {

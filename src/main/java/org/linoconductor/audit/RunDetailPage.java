@@ -49,6 +49,7 @@ final class RunDetailPage {
         + fact("Duration", PageText.duration(run.startedAt(), run.endedAt()))
         + (run.endActivity() == null ? "" : fact("Ended at", "<code>" + escape(run.endActivity()) + "</code>"))
         + (run.endReason() == null ? "" : fact("Reason", escape(run.endReason())))
+        + (detail.waiting() == null ? "" : fact("Waiting", "<strong>" + escape(detail.waiting()) + "</strong>"))
         + "</dl>\n<p class=\"links\"><a href=\"" + escape(detail.cockpitUrl()) + "\">Open in Cockpit</a> · "
         + "<a href=\"/api/runs/" + RunListPage.url(run.processInstanceId()) + "\">JSON</a></p>\n";
   }

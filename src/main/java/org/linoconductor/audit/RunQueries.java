@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.linoconductor.agent.AgentPresence;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.RunIdentities;
+import org.linoconductor.step.RunIdentity;
 import org.linoconductor.step.StepLogs;
 import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
@@ -25,9 +28,13 @@ class RunQueries {
   private final SiteRegistry sites;
   private final ProcessKeys processes;
   private final RunVisibility visibility;
+  private final RunIdentities identities;
+  private final AgentPresence agents;
 
   RunQueries(AuditTrail trail, StepRunRepository steps, StepLogs logs, CodeStates codeStates, SiteRegistry sites,
-      ProcessKeys processes, RunVisibility visibility) {
+      ProcessKeys processes, RunVisibility visibility, RunIdentities identities, AgentPresence agents) {
+    this.identities = identities;
+    this.agents = agents;
     this.trail = trail;
     this.steps = steps;
     this.logs = logs;
@@ -62,7 +69,9 @@ class RunQueries {
         .orElseThrow(() -> new RunNotFoundException("run '" + id + "'"));
     List<StepView> views = steps.ofRun(id).stream()
         .map(step -> StepView.of(step, logs.of(step).isPresent())).toList();
-    return new RunDetail(run, views, codeStates.ofRun(id), sites.stateChangesInRun(id), COCKPIT + id);
+    String waiting = run.endedAt() != null ? null : identities.find(id).map(RunIdentity::host)
+        .flatMap(agents::waiting).orElse(null);
+    return new RunDetail(run, views, codeStates.ofRun(id), sites.stateChangesInRun(id), COCKPIT + id, waiting);
   }
 
   /** A step of a run in scope; a step of another run is "not found" as well. */

@@ -51,7 +51,8 @@ class DemoRestartTest {
     try (ConfigurableApplicationContext first = firstStart.run(args)) {
       assertThat(first.getEnvironment().getActiveProfiles()).isEmpty(); // the default profile: demo
       assertThat(ready.found).as("what the first request may ask for, there when the web server starts")
-          .containsExactlyInAnyOrder("site anna", "site carla", "user operator", "user tester");
+          .containsExactlyInAnyOrder("site anna", "site carla", "site dora", "user operator", "user tester",
+              "user agent");
       assertDemo(first);
     }
     Path anna = data.resolve("demo/lino/anna");
@@ -116,7 +117,7 @@ class DemoRestartTest {
 
   private static void assertDemo(ConfigurableApplicationContext context) {
     SiteRegistry sites = context.getBean(SiteRegistry.class);
-    assertThat(sites.all()).extracting(Site::name).containsExactlyInAnyOrder("anna", "carla");
+    assertThat(sites.all()).extracting(Site::name).containsExactlyInAnyOrder("anna", "carla", "dora");
     assertThat(sites.all()).allSatisfy(site -> {
       assertThat(site.state()).isEqualTo(SiteState.PRODUCTION);
       assertThat(Files.isDirectory(site.directory())).isTrue();

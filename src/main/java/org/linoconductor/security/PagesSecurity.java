@@ -45,7 +45,7 @@ class PagesSecurity {
         .authorizeHttpRequests(rules -> rules
             .requestMatchers(SignInPage.PATH, "/health", "/conductor.css", "/conductor.js", "/error").permitAll()
             .requestMatchers("/").permitAll() // leads to Camunda's web applications
-            .requestMatchers("/runs", "/runs/**").authenticated()
+            .requestMatchers("/runs", "/runs/**").access(AgentRequests.NOT_AN_AGENT)
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
             .requestMatchers("/actuator/health").permitAll()
             .requestMatchers("/actuator/**").authenticated()

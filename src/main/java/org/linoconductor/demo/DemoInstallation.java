@@ -23,17 +23,17 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The demo's Lino installation: a simulated root with the production site {@code anna} and the
- * link {@code prod -> anna} (Lino from git checkouts), and a second root {@code lino2} with the
+ * The demo's Lino installation: a simulated root with the production site {@code anna} and the link
+ * {@code prod -> anna} (Lino from git checkouts), and a second root {@code lino2} with the
  * production site {@code carla} (Lino pip-installed from the index), which the demo's tester does
  * not test (so /runs shows that a tester sees only their own sites' runs); registered through a
- * sites YAML as a real installation would be. A third root {@code lino3} holds {@code dora}, registered
- * on host {@code h1}: its steps wait for the step agent of h1 (README, "In production"). Done before the web server answers, so that no
- * request finds the demo half made.
+ * sites YAML as a real installation would be. A third root {@code lino3} holds {@code dora},
+ * registered on host {@code h1}: its steps wait for the step agent of h1 (README, "In production").
+ * Done before the web server answers, so that no request finds the demo half made.
  *
- * <p>The demo makes each site once and remembers it ({@value #MADE}): a later start changes nothing,
- * even when the processes have moved the site on (anna archived after an accepted attempt must not
- * come back, with prod pointing at it again while the registry says berta is PRODUCTION).
+ * <p>The demo makes each site once and remembers it ({@value #MADE}): a later start changes
+ * nothing, even when the processes have moved the site on (anna archived after an accepted attempt
+ * must not come back, with prod pointing at it again while the registry says berta is PRODUCTION).
  */
 @Component
 @Profile("demo")

@@ -127,8 +127,11 @@ class DemoRestartTest {
     assertThat(sites.require("carla").testers()).isEmpty();
     ProcessEngine engine = context.getBean(ProcessEngine.class);
     assertThat(engine.getIdentityService().createUserQuery().list()).extracting("id")
-        .containsExactlyInAnyOrder("operator", "tester");
+        .containsExactlyInAnyOrder("operator", "tester", "agent");
     assertThat(engine.getIdentityService().checkPassword("operator", "operator")).isTrue();
+    assertThat(sites.require("dora").host()).as("its steps are the step agent's of h1").isEqualTo("h1");
+    assertThat(engine.getIdentityService().createGroupQuery().groupMember("agent").list()).extracting("id")
+        .containsExactlyInAnyOrder("conductor-agents", "host-h1");
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("site-snapshot")
         .count()).isOne();
   }

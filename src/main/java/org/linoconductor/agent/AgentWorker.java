@@ -3,7 +3,6 @@ package org.linoconductor.agent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +35,8 @@ import org.springframework.context.SmartLifecycle;
  * The step agent's worker: Camunda's external task client long-polls the central Conductor for the
  * steps of this host (the server binds the agent's user to its host's tasks, whatever this client
  * asks), and each task runs on a thread of its own with its lock renewed, at most
- * {@code conductor.steps.concurrency} at once, one run per site at a time. At start, the steps this
+ * {@code conductor.steps.concurrency} at once. One run per site at a time is the server's site lock
+ * (taken when a run starts, on whichever node), which holds for the steps of agents as well. At start, the steps this
  * node left RUNNING are ended (what is left of their commands) and go to their decision: never run twice.
  */
 final class AgentWorker implements SmartLifecycle {
@@ -52,8 +52,6 @@ final class AgentWorker implements SmartLifecycle {
   private final Semaphore slots;
   private final ExecutorService threads;
   private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
-  /** Per site: the run whose step runs on it now; guarded by itself. */
-  private final Map<String, String> busySites = new HashMap<>();
   private volatile ExternalTaskClient client;
 
   AgentWorker(AgentProperties agent, StepProperties properties, ShellProperties shellProperties, ShellRunner shell,
@@ -123,7 +121,7 @@ final class AgentWorker implements SmartLifecycle {
     threads.execute(() -> {
       runner[0] = Thread.currentThread();
       try {
-        run(task, service);
+        run(task, () -> heartbeat[0].cancel(false));
       } catch (RuntimeException e) {
         log.error("AGENT-030 Step {} (task {}) could not be run or reported: {}", task.getTopicName(), task.getId(),
             e.getMessage(), e);
@@ -134,29 +132,15 @@ final class AgentWorker implements SmartLifecycle {
     });
   }
 
-  private void run(ExternalTask task, ExternalTaskService service) {
+  private void run(ExternalTask task, Runnable ended) {
     Optional<StepServer.Assignment> assignment = server.start(task.getId());
     if (assignment.isEmpty()) {
       log.warn("AGENT-031 Step {} (task {}) was started before: the server sends it to its decision; not run again",
           task.getTopicName(), task.getId());
       return;
     }
-    String site = assignment.get().site().name();
-    synchronized (busySites) {
-      String other = busySites.get(site);
-      if (other != null && !other.equals(task.getProcessInstanceId())) {
-        throw new IllegalStateException("site " + site + " is busy with run " + other);
-      }
-      busySites.put(site, task.getProcessInstanceId());
-    }
-    try {
-      new RemoteStepExecution(steps.get(task.getTopicName()), assignment.get(), task.getAllVariables(), shell,
-          shellProperties, properties, server).run();
-    } finally {
-      synchronized (busySites) {
-        busySites.remove(site);
-      }
-    }
+    new RemoteStepExecution(steps.get(task.getTopicName()), assignment.get(), task.getAllVariables(), shell,
+        shellProperties, properties, server, ended).run();
   }
 
   private void renew(ExternalTask task, ExternalTaskService service, Thread[] runner) {

@@ -29,9 +29,13 @@ public final class RemoteStepExecution {
   private final ShellProperties shellProperties;
   private final StepProperties properties;
   private final StepServer server;
+  private final Runnable ended;
 
+  /** @param ended run once the step has ended, before the server hears of it: stops renewing the task's lock */
   public RemoteStepExecution(Step step, StepServer.Assignment assignment, Map<String, Object> variables,
-      ShellRunner shell, ShellProperties shellProperties, StepProperties properties, StepServer server) {
+      ShellRunner shell, ShellProperties shellProperties, StepProperties properties, StepServer server,
+      Runnable ended) {
+    this.ended = ended;
     this.step = step;
     this.assignment = assignment;
     this.variables = variables;
@@ -67,6 +71,7 @@ public final class RemoteStepExecution {
     }
     log.info("STEP-002 Site {}: step {} {} (run {}): {}", assignment.site().name(), step.topic(), report.status(),
         run.processInstanceId(), report.summary());
+    ended.run();
     server.finish(assignment.record(), report);
   }
 

@@ -1,12 +1,15 @@
 package org.linoconductor.step;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.linoconductor.input.Shown;
 import org.linoconductor.shell.ProcessSession;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
@@ -26,6 +29,9 @@ import org.springframework.stereotype.Service;
 public class AgentSteps {
 
   private static final Logger log = LoggerFactory.getLogger(AgentSteps.class);
+  /** How an agent's step may end; RUNNING and INTERRUPTED are the server's to say. */
+  private static final Set<StepRun.Status> FINISHED = EnumSet.of(StepRun.Status.SUCCEEDED, StepRun.Status.SKIPPED,
+      StepRun.Status.FAILED, StepRun.Status.ERROR, StepRun.Status.RENDERED);
 
   private final ExternalTaskService engine;
   private final RuntimeService runtime;
@@ -82,15 +88,22 @@ public class AgentSteps {
   public boolean finish(long record, StepReport report, Set<String> hosts) {
     StepRun run = own(record, hosts, true);
     ExternalTask task = engine.createExternalTaskQuery().externalTaskId(run.externalTaskId()).singleResult();
-    StepRun.Status status = StepRun.Status.valueOf(report.status());
+    StepRun.Status status = Stream.of(StepRun.Status.values()).filter(FINISHED::contains)
+        .filter(known -> known.name().equals(report.status())).findFirst()
+        .orElseThrow(() -> new AgentRefusedException("A step ends " + FINISHED + ", not " + Shown.value(
+            String.valueOf(report.status())) + ": nothing was recorded."));
+    if (report.outcome() != null && Stream.of(StepOutcome.Status.values())
+        .noneMatch(known -> known.name().equals(report.outcome()))) {
+      throw new AgentRefusedException("A step's outcome is SUCCEEDED, SKIPPED or FAILED: nothing was recorded.");
+    }
     Handover handover;
-    if (status == StepRun.Status.ERROR) {
+    if (status == StepRun.Status.ERROR || report.outcome() == null) {
       handover = Handover.failure(FailureVariables.lastChars(report.summary()), report.details(), 0, 10_000L);
     } else {
       boolean caught = task != null && failedCatch.caught(task.getProcessDefinitionId(), run.activityId());
       String failedActivity = task == null ? null
           : (String) runtime.getVariable(task.getExecutionId(), StepVariables.FAILED_ACTIVITY);
-      handover = Handover.ofOutcome(report.outcome(), run.step(), run.activityId(), run.site(), caught,
+      handover = Handover.ofOutcome(report.stepOutcome(), run.step(), run.activityId(), run.site(), caught,
           run.activityId().equals(failedActivity), report.exitStatus(), report.tail(), report.logPath());
     }
     records.finish(record, status, report.command(), report.exitStatus(), report.logPath(), report.tail(),

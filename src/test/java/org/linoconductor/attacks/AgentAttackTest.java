@@ -17,6 +17,7 @@ import org.linoconductor.security.ConductorAuthorizations;
 import org.linoconductor.security.ConductorGroups;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
+import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -125,7 +126,11 @@ class AgentAttackTest {
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     long record = Http.json(started).get("record").asLong();
     assertRefused(agentY.postJson("/api/agent/steps/" + record + "/finish",
-        "{\"status\": \"SUCCEEDED\", \"summary\": \"forged\"}"));
+        "{\"status\": \"SUCCEEDED\", \"outcome\": \"SUCCEEDED\", \"summary\": \"forged\"}"));
+    // Not even its own agent may end a step as the server's states say it (RUNNING, INTERRUPTED).
+    assertRefused(agentX.postJson("/api/agent/steps/" + record + "/finish",
+        "{\"status\": \"INTERRUPTED\", \"outcome\": \"SUCCEEDED\", \"summary\": \"forged\"}"));
+    assertThat(stepRuns.ofRun(run)).singleElement().extracting(StepRun::status).isEqualTo(StepRun.Status.RUNNING);
     assertThat(Http.json(agentY.get("/api/agent/steps/unfinished?node=aa-worker-x"))).as("none of its hosts")
         .isEmpty();
     assertThat(Http.json(agentX.get("/api/agent/steps/unfinished?node=aa-worker-x"))).hasSize(1);

@@ -19,14 +19,14 @@ import org.linoconductor.shell.ShellRunner;
  * @param command the commands run, rendered and redacted, one a line; null when none ran
  * @param details the stack trace of an ERROR
  */
-public record StepReport(String status, String outcome, String summary, String variables, String command, Integer exitStatus,
-    String logPath, String tail, String details) {
+public record StepReport(String status, String outcome, String summary, String variables, String command,
+    Integer exitStatus, String logPath, String tail, String details) {
 
   static StepReport of(StepOutcome outcome, boolean dryRun, List<ShellResult> results, ShellRunner shell) {
     ShellResult last = results.isEmpty() ? null : results.get(results.size() - 1);
     String status = dryRun ? StepRun.Status.RENDERED.name() : outcome.status().name();
-    return new StepReport(status, outcome.status().name(), outcome.summary(), Handover.complete(outcome.variables()).toJson(),
-        rendered(results, shell), last == null ? null : last.exitStatus(),
+    return new StepReport(status, outcome.status().name(), outcome.summary(),
+        Handover.complete(outcome.variables()).toJson(), rendered(results, shell), last == null ? null : last.exitStatus(),
         last == null ? null : last.logFile().toString(), last == null ? null : last.tail(), null);
   }
 

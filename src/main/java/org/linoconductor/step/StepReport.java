@@ -26,8 +26,9 @@ public record StepReport(String status, String outcome, String summary, String v
     ShellResult last = results.isEmpty() ? null : results.get(results.size() - 1);
     String status = dryRun ? StepRun.Status.RENDERED.name() : outcome.status().name();
     return new StepReport(status, outcome.status().name(), outcome.summary(),
-        Handover.complete(outcome.variables()).toJson(), rendered(results, shell), last == null ? null : last.exitStatus(),
-        last == null ? null : last.logFile().toString(), last == null ? null : last.tail(), null);
+        Handover.complete(outcome.variables()).toJson(), rendered(results, shell),
+        last == null ? null : last.exitStatus(), last == null ? null : last.logFile().toString(),
+        last == null ? null : last.tail(), null);
   }
 
   static StepReport error(String summary, String details, List<ShellResult> results, ShellRunner shell) {

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,7 +98,9 @@ class AgentFetchFilter extends OncePerRequestFilter {
     if (object.path("maxTasks").asInt(1) > properties.maxTasks()) {
       object.put("maxTasks", properties.maxTasks());
     }
+    List<String> names = new ArrayList<>();
     for (JsonNode topic : topics) {
+      names.add(topic.path("topicName").asText());
       if (topic instanceof ObjectNode each) {
         each.remove(List.of("withoutTenantId", "tenantIdIn"));
         ArrayNode tenants = each.putArray("tenantIdIn");
@@ -105,7 +108,7 @@ class AgentFetchFilter extends OncePerRequestFilter {
       }
     }
     String worker = object.get("workerId").asText();
-    hosts.forEach(host -> presence.seen(host, worker, agent.user()));
+    hosts.forEach(host -> presence.seen(host, worker, agent.user(), names));
     log.debug("AGENT-010 agent {} ({}) fetches for hosts {}", worker, agent.user(), hosts);
     chain.doFilter(new Body(request, JSON.writeValueAsBytes(object)), response);
   }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.linoconductor.agent.AgentPresence;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
@@ -30,9 +32,12 @@ class RunQueries {
   private final RunVisibility visibility;
   private final RunIdentities identities;
   private final AgentPresence agents;
+  private final ExternalTaskService externalTasks;
 
   RunQueries(AuditTrail trail, StepRunRepository steps, StepLogs logs, CodeStates codeStates, SiteRegistry sites,
-      ProcessKeys processes, RunVisibility visibility, RunIdentities identities, AgentPresence agents) {
+      ProcessKeys processes, RunVisibility visibility, RunIdentities identities, AgentPresence agents,
+      ExternalTaskService externalTasks) {
+    this.externalTasks = externalTasks;
     this.identities = identities;
     this.agents = agents;
     this.trail = trail;
@@ -70,7 +75,8 @@ class RunQueries {
     List<StepView> views = steps.ofRun(id).stream()
         .map(step -> StepView.of(step, logs.of(step).isPresent())).toList();
     String waiting = run.endedAt() != null ? null : identities.find(id).map(RunIdentity::host)
-        .flatMap(agents::waiting).orElse(null);
+        .flatMap(host -> agents.waiting(host, externalTasks.createExternalTaskQuery().processInstanceId(id).list()
+            .stream().map(ExternalTask::getTopicName).toList())).orElse(null);
     return new RunDetail(run, views, codeStates.ofRun(id), sites.stateChangesInRun(id), COCKPIT + id, waiting);
   }
 

@@ -34,6 +34,7 @@ import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
 import org.linoconductor.step.StepServer;
 import org.linoconductor.step.StepVariables;
+import org.linoconductor.upgrade.ProductionUpgradeProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -58,8 +59,12 @@ class StepAgentTest {
   void usersExist() {
     authorizations.ensureOperatorsGroup();
     authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
-    authorizations.ensureAgentsOf("t1");
-    authorizations.ensureUser("agent_t1", "agent_t1", ConductorGroups.AGENTS, ConductorGroups.agentsOf("t1"));
+    // a host per test: an agent counts as connected for a while after it stopped
+    for (String host : new String[] {"t1", "t2", "t3"}) {
+      authorizations.ensureAgentsOf(host);
+      authorizations.ensureUser("agent_" + host, "agent_" + host, ConductorGroups.AGENTS,
+          ConductorGroups.agentsOf(host));
+    }
     operator = Http.as(port, "operator", "operator");
   }
 
@@ -95,19 +100,19 @@ class StepAgentTest {
 
   @Test
   void anAgentStoppedInTheMiddleOfAStepSendsItToTheDecisionWhenItStartsAgainAndNeverRunsItTwice() throws Exception {
-    SimulatedSite site = TestLino.productionSiteOn(registry, "agent_erna", "t1");
+    SimulatedSite site = TestLino.productionSiteOn(registry, "agent_erna", "t2");
     String id = startSnapshot("agent_erna");
     // The agent as it was when it stopped: it had fetched the step, started it and its command.
-    String taskId = fetchAs("agent_t1", "agent-t1-crashed");
-    var properties = new AgentProperties("http://127.0.0.1:" + port, "t1", "agent_t1", "agent_t1",
+    String taskId = fetchAs("agent_t2", "t2", "agent-t2-crashed");
+    var properties = new AgentProperties("http://127.0.0.1:" + port, "t2", "agent_t2", "agent_t2",
         Duration.ofSeconds(5));
-    ServerConnection crashed = new ServerConnection(properties, "agent-t1-crashed", new ObjectMapper()
+    ServerConnection crashed = new ServerConnection(properties, "agent-t2-crashed", new ObjectMapper()
         .findAndRegisterModules());
     long record = crashed.start(taskId).map(StepServer.Assignment::record).orElseThrow();
     ProcessSession session = commandLeftRunning(crashed, record, id);
     assertThat(session.members()).isNotEmpty();
 
-    try (var agent = StepAgents.start(port, "t1", "agent_t1", "agent_t1", "agent-t1-crashed")) {
+    try (var agent = StepAgents.start(port, "t2", "agent_t2", "agent_t2", "agent-t2-crashed")) {
       await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(id).count() == 1);
     }
 
@@ -125,6 +130,22 @@ class StepAgentTest {
     runtime.deleteProcessInstance(id, "test over");
   }
 
+  @Test
+  void aStepNoAgentRunsYetSaysSoWhileTheHostsAgentIsConnected() {
+    TestLino.productionSiteOn(registry, "agent_fanny", "t3");
+    var started = operator.postJson("/engine-rest/process-definition/key/" + ProductionUpgradeProcess.KEY
+        + "/start", "{\"variables\":{\"site\":{\"value\":\"agent_fanny\"}}}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String id = Http.json(started).get("id").asText();
+
+    try (var agent = StepAgents.start(port, "t3", "agent_t3", "agent_t3", "agent-t3")) {
+      await().atMost(PATIENCE).until(() -> Http.json(operator.get("/api/runs/" + id)).path("waiting").asText()
+          .contains("does not run step " + ProductionUpgradeProcess.Topics.PREFLIGHT));
+    }
+    assertThat(stepRuns.ofRun(id)).isEmpty();
+    runtime.deleteProcessInstance(id, "test over");
+  }
+
   private String startSnapshot(String site) {
     var started = operator.postJson("/engine-rest/process-definition/key/" + SiteSnapshotProcess.KEY + "/start",
         "{\"variables\":{\"site\":{\"value\":\"" + site + "\"}}}");
@@ -133,8 +154,8 @@ class StepAgentTest {
   }
 
   /** Fetches the run's first step as an agent would, over Camunda's REST API. */
-  private String fetchAs(String user, String worker) {
-    Http agent = Http.as(port, user, user).with(AgentHosts.HEADER, "t1");
+  private String fetchAs(String user, String host, String worker) {
+    Http agent = Http.as(port, user, user).with(AgentHosts.HEADER, host);
     AtomicReference<String> id = new AtomicReference<>();
     await().atMost(PATIENCE).until(() -> {
       var fetched = agent.postJson("/engine-rest/external-task/fetchAndLock", "{\"workerId\": \"" + worker
@@ -152,7 +173,7 @@ class StepAgentTest {
   /** A command of the step, as the stopped agent left it: running in its session, recorded by the server. */
   private ProcessSession commandLeftRunning(ServerConnection server, long record, String run) throws Exception {
     AtomicReference<ProcessSession> started = new AtomicReference<>();
-    Path log = Path.of("target/agent-logs/agent-t1-crashed").resolve(run)
+    Path log = Path.of("target/agent-logs/agent-t2-crashed").resolve(run)
         .resolve("make-snapshot-1.log");
     Thread stopped = new Thread(() -> new CommonsExecShellRunner(ShellProperties.defaults()).run(
         ShellCommand.builder("agent_erna", "make-snapshot").argv("bash", "-c",

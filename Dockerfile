@@ -25,6 +25,10 @@ RUN java @/opt/conductor/jvm.options -XX:ArchiveClassesAtExit=/opt/conductor/con
       -Dspring.context.exit=onRefresh -jar /opt/conductor/conductor.jar --spring.profiles.active=cds-training \
       --server.port=0 --spring.datasource.url=jdbc:h2:mem:cds --spring.datasource.username=sa \
       --spring.datasource.password=
+# An unprivileged user of its own; the data directory (step logs) is its only writable place.
+RUN useradd --system --home-dir /opt/conductor --shell /usr/sbin/nologin conductor \
+ && mkdir -p /opt/conductor/data && chown conductor: /opt/conductor/data
+USER conductor
 ENV SPRING_PROFILES_ACTIVE=postgres \
     CONDUCTOR_ADDRESS=0.0.0.0
 EXPOSE 8080

@@ -67,13 +67,23 @@ public final class TestLino {
    * {@link #productionSite(SiteRegistry, String)}, registered with the four-eyes rule or without,
    * alone in a root of its own ({@link #rootOf}): only one site per root may be PRODUCTION.
    */
-  public static synchronized SimulatedSite productionSite(SiteRegistry registry, String name, boolean fourEyes) {
+  public static SimulatedSite productionSite(SiteRegistry registry, String name, boolean fourEyes) {
+    return productionSite(registry, name, fourEyes, null);
+  }
+
+  /** {@link #productionSite(SiteRegistry, String)} on {@code host}: the step agent of that host runs its steps. */
+  public static SimulatedSite productionSiteOn(SiteRegistry registry, String name, String host) {
+    return productionSite(registry, name, false, host);
+  }
+
+  private static synchronized SimulatedSite productionSite(SiteRegistry registry, String name, boolean fourEyes,
+      String host) {
     SimulatedLino root = rootOf(name);
     SimulatedSite site = Files.isDirectory(root.root().resolve(name)) ? root.site(name) : root.createSite(name);
     if (registry.find(name).isEmpty()) {
       registry.register(new SiteRequest(name, root.root().toString(), name, SiteState.PRODUCTION,
           DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, site.registeredServiceCommands(),
-          fourEyes), null, null);
+          fourEyes, host), null, null);
     }
     return site;
   }

@@ -43,6 +43,7 @@ final class RunDetailPage {
     model.put("ended", PageText.time(run.endedAt()));
     model.put("duration", PageText.duration(run.startedAt(), run.endedAt()));
     model.put("endedAt", detail.nameOf(run.endActivity()));
+    model.put("waiting", detail.waiting());
     model.put("cockpitUrl", detail.cockpitUrl());
     model.put("jsonUrl", json);
     model.put("steps", detail.steps().stream().map(step -> step(step, detail)).toList());

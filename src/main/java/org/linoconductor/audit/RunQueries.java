@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.linoconductor.agent.AgentPresence;
 import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.step.RunIdentities;
+import org.linoconductor.step.RunIdentity;
 import org.linoconductor.step.StepLogs;
 import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
@@ -26,10 +31,17 @@ class RunQueries {
   private final ProcessKeys processes;
   private final RunVisibility visibility;
   private final ElementNames names;
+  private final RunIdentities identities;
+  private final AgentPresence agents;
+  private final ExternalTaskService externalTasks;
 
   RunQueries(AuditTrail trail, StepRunRepository steps, StepLogs logs, CodeStates codeStates, SiteRegistry sites,
-      ProcessKeys processes, RunVisibility visibility, ElementNames names) {
+      ProcessKeys processes, RunVisibility visibility, ElementNames names, RunIdentities identities,
+      AgentPresence agents, ExternalTaskService externalTasks) {
     this.names = names;
+    this.externalTasks = externalTasks;
+    this.identities = identities;
+    this.agents = agents;
     this.trail = trail;
     this.steps = steps;
     this.logs = logs;
@@ -64,7 +76,10 @@ class RunQueries {
         .orElseThrow(() -> new RunNotFoundException("run '" + id + "'"));
     List<StepView> views = steps.ofRun(id).stream()
         .map(step -> StepView.of(step, logs.of(step).isPresent())).toList();
-    return new RunDetail(run, views, codeStates.ofRun(id), sites.stateChangesInRun(id), COCKPIT + id,
+    String waiting = run.endedAt() != null ? null : identities.find(id).map(RunIdentity::host)
+        .flatMap(host -> agents.waiting(host, externalTasks.createExternalTaskQuery().processInstanceId(id).list()
+            .stream().map(ExternalTask::getTopicName).toList())).orElse(null);
+    return new RunDetail(run, views, codeStates.ofRun(id), sites.stateChangesInRun(id), COCKPIT + id, waiting,
         names.of(run.processKey()));
   }
 

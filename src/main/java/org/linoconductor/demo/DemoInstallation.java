@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.linoconductor.api.BeforeServing;
@@ -22,16 +23,17 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The demo's Lino installation: a simulated root with the production site {@code anna} and the
- * link {@code prod -> anna} (Lino from git checkouts), and a second root {@code lino2} with the
+ * The demo's Lino installation: a simulated root with the production site {@code anna} and the link
+ * {@code prod -> anna} (Lino from git checkouts), and a second root {@code lino2} with the
  * production site {@code carla} (Lino pip-installed from the index), which the demo's tester does
  * not test (so /runs shows that a tester sees only their own sites' runs); registered through a
- * sites YAML as a real installation would be. Done before the web server answers, so that no
- * request finds the demo half made.
+ * sites YAML as a real installation would be. A third root {@code lino3} holds {@code dora},
+ * registered on host {@code h1}: its steps wait for the step agent of h1 (README, "In production").
+ * Done before the web server answers, so that no request finds the demo half made.
  *
- * <p>The demo makes each site once and remembers it ({@value #MADE}): a later start changes nothing,
- * even when the processes have moved the site on (anna archived after an accepted attempt must not
- * come back, with prod pointing at it again while the registry says berta is PRODUCTION).
+ * <p>The demo makes each site once and remembers it ({@value #MADE}): a later start changes
+ * nothing, even when the processes have moved the site on (anna archived after an accepted attempt
+ * must not come back, with prod pointing at it again while the registry says berta is PRODUCTION).
  */
 @Component
 @Profile("demo")
@@ -41,6 +43,10 @@ class DemoInstallation extends BeforeServing {
   /** Production site of another root, with no tester: only operators see its runs. */
   static final String OTHER_SITE = "carla";
   private static final String OTHER_ROOT = "lino2";
+  /** Production site of a third root, on host h1: the demo's step agent runs its steps (README, "In production"). */
+  static final String AGENT_SITE = "dora";
+  private static final String AGENT_ROOT = "lino3";
+  private static final String AGENT_HOST = "h1";
   static final String PENDING_RELEASE = "21.3.0";
   /** The file in the demo's base that lists the sites the demo made, one name a line. */
   static final String MADE = "made-sites";
@@ -76,11 +82,18 @@ class DemoInstallation extends BeforeServing {
       log.info("DEMO-001 Simulated Lino site {} created in {}; release {} waits upstream", SITE, lino.root(),
           PENDING_RELEASE);
     });
+    SimulatedLino third = lino.withRoot(AGENT_ROOT);
+    makeOnce(third, AGENT_SITE, () -> {
+      third.createSite(AGENT_SITE);
+      third.linkProd(AGENT_SITE);
+      log.info("DEMO-001 Simulated Lino site {} created in {} (host {})", AGENT_SITE, third.root(), AGENT_HOST);
+    });
     Path yaml = lino.base().resolve("sites.yaml");
     if (!Files.exists(yaml)) {
       write(yaml, Map.of("sites", List.of(
-          siteYaml(lino, lino.site(SITE), "tester", List.of("tester")),
-          siteYaml(other, other.site(OTHER_SITE), "operator", List.of()))));
+          siteYaml(lino, lino.site(SITE), "tester", List.of("tester"), null),
+          siteYaml(other, other.site(OTHER_SITE), "operator", List.of(), null),
+          siteYaml(third, third.site(AGENT_SITE), "operator", List.of(), AGENT_HOST))));
     }
     seeder.seedFrom(yaml);
   }
@@ -113,9 +126,9 @@ class DemoInstallation extends BeforeServing {
   }
 
   private static Map<String, Object> siteYaml(SimulatedLino root, SimulatedSite site, String contact,
-      List<String> testers) {
+      List<String> testers, String host) {
     ServiceCommands services = site.registeredServiceCommands();
-    return Map.of(
+    Map<String, Object> entry = new LinkedHashMap<>(Map.of(
         "name", site.name(),
         "root", root.root().toString(),
         "directory", site.name(),
@@ -124,7 +137,11 @@ class DemoInstallation extends BeforeServing {
         "contact", contact,
         "testers", testers,
         "service-commands", Map.of(
-            "stop", services.stop(), "start", services.start(), "restart-web", services.restartWeb()));
+            "stop", services.stop(), "start", services.start(), "restart-web", services.restartWeb())));
+    if (host != null) {
+      entry.put("host", host);
+    }
+    return entry;
   }
 
   private static void write(Path yaml, Map<String, Object> content) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -74,6 +75,19 @@ public class ConductorAuthorizations {
     grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(group, Resources.FILTER, ANY, Permissions.READ);
     grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+  }
+
+  /**
+   * Group {@link ConductorGroups#AGENTS} with what fetching and handing back external tasks needs
+   * (READ_INSTANCE and UPDATE_INSTANCE on process definitions), and group {@code host-<host>}, which
+   * binds its members to that host: they receive only the tasks of its sites. Only the external-task
+   * endpoints and /api/agent are open to agents (RestSecurity), so the grant reaches no further.
+   */
+  public void ensureAgentsOf(String host) {
+    ensureGroup(ConductorGroups.AGENTS, "Conductor step agents");
+    grant(ConductorGroups.AGENTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_INSTANCE);
+    grant(ConductorGroups.AGENTS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    ensureGroup(ConductorGroups.agentsOf(host), "Step agents of host " + host);
   }
 
   /**

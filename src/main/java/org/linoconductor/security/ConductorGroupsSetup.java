@@ -1,5 +1,6 @@
 package org.linoconductor.security;
 
+import java.util.Objects;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.linoconductor.site.Site;
@@ -17,11 +18,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The conductor's groups with their grants, in every profile: {@code conductor-operators}, and
- * {@code testers-<site>} of every registered site (made when the site is registered, and on start for
- * sites registered before). The first administrator comes from configuration: the Camunda starter
- * creates {@code camunda.bpm.admin-user.id} with its {@code .password} in {@code camunda-admin}
- * (environment: {@code CAMUNDA_BPM_ADMINUSER_ID}, {@code CAMUNDA_BPM_ADMINUSER_PASSWORD}), and here that
- * user becomes an operator as well. Without any administrator the log says what to set.
+ * {@code testers-<site>} of every registered site (made when the site is registered, and on start
+ * for sites registered before), and for the hosts of the sites {@code conductor-agents} and
+ * {@code host-<host>} (an agent's user is made a member of both in Camunda Admin). The first
+ * administrator comes from configuration: the Camunda starter creates
+ * {@code camunda.bpm.admin-user.id} with its {@code .password} in {@code camunda-admin}
+ * (environment: {@code CAMUNDA_BPM_ADMINUSER_ID}, {@code CAMUNDA_BPM_ADMINUSER_PASSWORD}), and here
+ * that user becomes an operator as well. Without any administrator the log says what to set.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 50)
@@ -43,6 +46,7 @@ class ConductorGroupsSetup implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     authorizations.ensureOperatorsGroup();
     sites.all().stream().map(Site::name).forEach(authorizations::ensureTestersOf);
+    sites.all().stream().map(Site::host).filter(Objects::nonNull).distinct().forEach(authorizations::ensureAgentsOf);
     if (configuredAdministrator != null) {
       authorizations.ensureAdministratorsGroup();
       authorizations.addToGroups(configuredAdministrator, Groups.CAMUNDA_ADMIN, ConductorGroups.OPERATORS);
@@ -52,6 +56,7 @@ class ConductorGroupsSetup implements ApplicationRunner {
   @EventListener
   void testersGroupOf(SiteRegistered registered) {
     authorizations.ensureTestersOf(registered.site());
+    sites.find(registered.site()).map(Site::host).ifPresent(authorizations::ensureAgentsOf);
   }
 
   @EventListener(ApplicationReadyEvent.class)

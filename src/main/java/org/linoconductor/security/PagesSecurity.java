@@ -46,7 +46,7 @@ class PagesSecurity {
         .authorizeHttpRequests(rules -> rules
             .requestMatchers(SignInPage.PATH, "/conductor.css", "/conductor.js", "/error").permitAll()
             .requestMatchers("/").permitAll() // leads to Camunda's web applications
-            .requestMatchers("/runs", "/runs/**").authenticated()
+            .requestMatchers("/runs", "/runs/**").access(AgentRequests.NOT_AN_AGENT)
             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
             // Details only for operators (management.endpoint.health.roles), the status for anyone.
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CsrfException;
@@ -36,7 +38,9 @@ class RestSecurity {
             .requestMatchers(new CrossSiteWrites()).denyAll()
             // Tries passwords of any user beside the sign-in and its throttle.
             .requestMatchers("/engine-rest/identity/verify", "/engine-rest/engine/*/identity/verify").denyAll()
-            .anyRequest().authenticated())
+            .requestMatchers(AgentRequests.EXTERNAL_TASK_CALLS).authenticated()
+            // a step agent may do nothing else (AgentRequests)
+            .anyRequest().access(AgentRequests.NOT_AN_AGENT))
         .httpBasic(basic -> basic.authenticationEntryPoint(new BasicChallenge()))
         .exceptionHandling(refusals -> refusals.authenticationEntryPoint(new BasicChallenge())
             .accessDeniedHandler(RestSecurity::refused))
@@ -57,7 +61,8 @@ class RestSecurity {
     return http.securityMatcher("/api/**")
         .authorizeHttpRequests(rules -> rules
             .requestMatchers(new CrossSiteWrites()).denyAll()
-            .anyRequest().authenticated())
+            .requestMatchers("/api/agent/**").hasAuthority(ConductorGroups.AGENTS)
+            .anyRequest().access(AgentRequests.NOT_AN_AGENT))
         .httpBasic(basic -> basic.authenticationEntryPoint(new BasicChallenge()))
         .exceptionHandling(refusals -> refusals.authenticationEntryPoint(new BasicChallenge())
             .accessDeniedHandler(RestSecurity::refused))
@@ -69,6 +74,16 @@ class RestSecurity {
 
   private static void refused(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
+    Authentication user = SecurityContextHolder.getContext().getAuthentication();
+    if (AgentRequests.isAgent(user)) {
+      Answers.json(response, HttpStatus.FORBIDDEN, AgentRequests.refusal(user));
+      return;
+    }
+    if (request.getRequestURI().startsWith("/api/agent/")) {
+      Answers.json(response, HttpStatus.FORBIDDEN, "Only step agents (group " + ConductorGroups.AGENTS
+          + ") report steps under /api/agent.");
+      return;
+    }
     Answers.json(response, HttpStatus.FORBIDDEN, e instanceof CsrfException
         ? "A change made with the session of the conductor's pages needs their CSRF token (header X-CSRF-TOKEN)."
         : "Refused: a change sent from another site's page, or a check of passwords, is never accepted here.");

@@ -16,6 +16,7 @@ import java.util.List;
  * @param releaseNotesUrl announced with an upgrade attempt; may be null
  * @param fourEyes the four-eyes rule: who started a run may not be the one who signs it off
  * @param archivedTo where archive-site moved the directory of an ARCHIVED site; otherwise null
+ * @param host the Lino host whose step agent runs the site's steps; null: the server's own worker runs them
  */
 public record Site(
     String name,
@@ -30,10 +31,19 @@ public record Site(
     String url,
     String releaseNotesUrl,
     boolean fourEyes,
-    Path archivedTo) {
+    Path archivedTo,
+    String host) {
 
   public Site {
     testers = List.copyOf(testers);
+  }
+
+  /** A site whose steps the server's own worker runs (no host). */
+  public Site(String name, Path root, Path directory, SiteState state, ServiceCommands serviceCommands,
+      DatabaseKind databaseKind, boolean usesElastic, String contact, List<String> testers, String url,
+      String releaseNotesUrl, boolean fourEyes, Path archivedTo) {
+    this(name, root, directory, state, serviceCommands, databaseKind, usesElastic, contact, testers, url,
+        releaseNotesUrl, fourEyes, archivedTo, null);
   }
 
   /** Who tests the site and signs it off: its contact (when set) and its testers, each once. */
@@ -48,6 +58,6 @@ public record Site(
 
   Site withState(SiteState newState) {
     return new Site(name, root, directory, newState, serviceCommands, databaseKind, usesElastic,
-        contact, testers, url, releaseNotesUrl, fourEyes, archivedTo);
+        contact, testers, url, releaseNotesUrl, fourEyes, archivedTo, host);
   }
 }

@@ -77,7 +77,7 @@ class SiteCorrections {
           + " registered in the wrong state, remove the registration and register it again.");
     }
     Site corrected = validator.validate(request.with(name, current.state()));
-    Path realDirectory = SiteValidator.realPath(corrected.directory());
+    Path realDirectory = SiteValidator.realPath(corrected);
     owners.requireFree(name, corrected.directory(), realDirectory);
     if (!corrected.directory().equals(current.directory())) {
       servedBy(current).ifPresent(link -> {

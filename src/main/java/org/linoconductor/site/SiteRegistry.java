@@ -60,7 +60,7 @@ public class SiteRegistry {
     if (repository.exists(site.name())) {
       throw duplicate(site.name());
     }
-    Path realDirectory = SiteValidator.realPath(site.directory());
+    Path realDirectory = SiteValidator.realPath(site);
     owners.requireFree(site.name(), site.directory(), realDirectory);
     if (site.state() == SiteState.PRODUCTION) {
       requireNoOtherProduction(site, "be registered as PRODUCTION",
@@ -165,7 +165,7 @@ public class SiteRegistry {
    * @param remedy what the operator can do instead
    */
   void requireNoOtherProduction(Site site, String change, String remedy) {
-    List<String> others = repository.productionSitesIn(site.root(), site.name());
+    List<String> others = repository.productionSitesIn(site.root(), site.host(), site.name());
     if (!others.isEmpty()) {
       throw new SiteConflictException("state", "Site '" + site.name() + "' cannot " + change + ": site '"
           + String.join("', '", others) + "' is the PRODUCTION site of the root " + site.root()

@@ -60,11 +60,11 @@ class SiteRepository {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("""
         insert into site (name, root, directory, real_directory, state, database_kind, uses_elastic, contact,
-                          url, release_notes_url, four_eyes, created_at, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                          url, release_notes_url, four_eyes, host, created_at, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         site.name(), site.root().toString(), site.directory().toString(), realDirectory.toString(),
         site.state().name(), site.databaseKind().name(), site.usesElastic(), site.contact(), site.url(),
-        site.releaseNotesUrl(), site.fourEyes(), now, now);
+        site.releaseNotesUrl(), site.fourEyes(), site.host(), now, now);
     insertTestersAndCommands(site);
   }
 
@@ -72,10 +72,10 @@ class SiteRepository {
   void update(Site site, Path realDirectory) {
     jdbc.update("""
         update site set root = ?, directory = ?, real_directory = ?, database_kind = ?, uses_elastic = ?,
-                        contact = ?, url = ?, release_notes_url = ?, four_eyes = ?, updated_at = ?
+                        contact = ?, url = ?, release_notes_url = ?, four_eyes = ?, host = ?, updated_at = ?
         where name = ?""",
         site.root().toString(), site.directory().toString(), realDirectory.toString(), site.databaseKind().name(),
-        site.usesElastic(), site.contact(), site.url(), site.releaseNotesUrl(), site.fourEyes(),
+        site.usesElastic(), site.contact(), site.url(), site.releaseNotesUrl(), site.fourEyes(), site.host(),
         Timestamp.from(Instant.now()), site.name());
     jdbc.update("delete from site_tester where site = ?", site.name());
     jdbc.update("delete from site_service_command where site = ?", site.name());
@@ -125,10 +125,12 @@ class SiteRepository {
         archivedTo.toString(), Timestamp.from(Instant.now()), name);
   }
 
-  /** The PRODUCTION sites of {@code root} other than {@code except}, by name. */
-  List<String> productionSitesIn(Path root, String except) {
-    return jdbc.queryForList("select name from site where root = ? and state = ? and name <> ? order by name",
-        String.class, root.toString(), SiteState.PRODUCTION.name(), except);
+  /** The PRODUCTION sites of {@code root} on {@code host} (null: this machine) other than {@code except}. */
+  List<String> productionSitesIn(Path root, String host, String except) {
+    return jdbc.queryForList("""
+        select name from site where root = ? and coalesce(host, '') = ? and state = ? and name <> ?
+        order by name""", String.class, root.toString(), host == null ? "" : host, SiteState.PRODUCTION.name(),
+        except);
   }
 
   void insertStateChange(SiteStateChange change) {
@@ -203,7 +205,8 @@ class SiteRepository {
         rs.getString("url"),
         rs.getString("release_notes_url"),
         rs.getBoolean("four_eyes"),
-        rs.getString("archived_to") == null ? null : Path.of(rs.getString("archived_to")));
+        rs.getString("archived_to") == null ? null : Path.of(rs.getString("archived_to")),
+        rs.getString("host"));
   }
 
   private Site complete(Site row) {
@@ -211,7 +214,7 @@ class SiteRepository {
         "select user_id from site_tester where site = ? order by user_id", String.class, row.name());
     return new Site(row.name(), row.root(), row.directory(), row.state(), commands(row.name()),
         row.databaseKind(), row.usesElastic(), row.contact(), testers, row.url(), row.releaseNotesUrl(),
-        row.fourEyes(), row.archivedTo());
+        row.fourEyes(), row.archivedTo(), row.host());
   }
 
   private ServiceCommands commands(String site) {

@@ -47,18 +47,30 @@ public record SiteRequest(
         + " and cron stop/start, sudo service nginx restart.")
     ServiceCommands serviceCommands,
     @Schema(description = "Four-eyes rule: who started a run may not sign it off. Default false.")
-    Boolean fourEyes) {
+    Boolean fourEyes,
+    @Schema(description = "The Lino host whose step agent (conductor.agent.host) runs the site's steps:"
+        + " [a-z0-9][a-z0-9_-]{0,62}, a short name without dots. Left out: the server's own worker runs them.",
+        example = "lino1", maxLength = SiteValidator.MAX_HOST)
+    String host) {
+
+  /** A registration without a host: the server's own worker runs the site's steps. */
+  public SiteRequest(String name, String root, String directory, SiteState state, DatabaseKind databaseKind,
+      Boolean usesElastic, String contact, List<String> testers, String url, String releaseNotesUrl,
+      ServiceCommands serviceCommands, Boolean fourEyes) {
+    this(name, root, directory, state, databaseKind, usesElastic, contact, testers, url, releaseNotesUrl,
+        serviceCommands, fourEyes, null);
+  }
 
   /** The registration of {@code site} as a request: what PATCH applies its changes to. */
   static SiteRequest of(Site site) {
     return new SiteRequest(site.name(), site.root().toString(), site.directory().toString(), site.state(),
         site.databaseKind(), site.usesElastic(), site.contact(), site.testers(), site.url(), site.releaseNotesUrl(),
-        site.serviceCommands(), site.fourEyes());
+        site.serviceCommands(), site.fourEyes(), site.host());
   }
 
   SiteRequest with(String newName, SiteState newState) {
     return new SiteRequest(newName, root, directory, newState, databaseKind, usesElastic, contact, testers, url,
-        releaseNotesUrl, serviceCommands, fourEyes);
+        releaseNotesUrl, serviceCommands, fourEyes, host);
   }
 
   /**
@@ -75,6 +87,7 @@ public record SiteRequest(
         testers == null ? List.of() : testers,
         url, releaseNotesUrl,
         serviceCommands == null ? ServiceCommands.DEFAULTS : serviceCommands,
-        fourEyes != null && fourEyes);
+        fourEyes != null && fourEyes,
+        host);
   }
 }

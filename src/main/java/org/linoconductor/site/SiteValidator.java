@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +27,18 @@ class SiteValidator {
   static final int MAX_WORDS = 32;
   /** The words of one command together; with JSON's quotes they fit the 2000 characters of argv_json. */
   static final int MAX_COMMAND_LENGTH = 900;
+  /** The longest host name; it becomes part of the group {@code host-<host>} of the host's agent user. */
+  static final int MAX_HOST = 63;
+  private static final Pattern HOST = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
   Site validate(SiteRequest raw) {
     SiteRequest request = raw.withDefaults();
     String name = checkName(request.name());
-    Path root = checkRoot(request.root());
-    Path directory = checkDirectory(root, request.directory());
+    String host = checkHost(request.host());
+    // The directories of a site on another host are not on this machine: its agent finds them, or says so.
+    boolean here = host == null;
+    Path root = checkRoot(request.root(), here);
+    Path directory = checkDirectory(root, request.directory(), here);
     String contact = required("contact", bounded("contact", request.contact(), MAX_USER_ID),
         "Give the Camunda user id of the person who signs in and confirms after an upgrade.");
     if (request.testers().size() > MAX_TESTERS) {
@@ -48,11 +55,31 @@ class SiteValidator {
     return new Site(name, root, directory, request.state(), request.serviceCommands(),
         request.databaseKind(), request.usesElastic(), contact, testers,
         blankToNull(bounded("url", request.url(), MAX_PATH)),
-        blankToNull(bounded("releaseNotesUrl", request.releaseNotesUrl(), MAX_PATH)), request.fourEyes(), null);
+        blankToNull(bounded("releaseNotesUrl", request.releaseNotesUrl(), MAX_PATH)), request.fourEyes(), null,
+        host);
+  }
+
+  /** A host is a short name (no dots): Camunda's group ids, such as host-lino1, allow no more. */
+  private static String checkHost(String text) {
+    String host = blankToNull(bounded("host", text, MAX_HOST));
+    if (host != null && !HOST.matcher(host).matches()) {
+      throw new InvalidSiteException("host", "Host " + quoted(host) + " is not a short host name: use lowercase"
+          + " letters, digits, '-' and '_' (no dots), such as lino1, and start the agent of that host with"
+          + " --conductor.agent.host=lino1.");
+    }
+    return host;
   }
 
   /**
-   * Where {@code directory} really is, links resolved: what makes two registrations the same site.
+   * What makes two registrations the same site: where its directory really is, links resolved; on
+   * another host, the host and the directory as registered (this machine cannot resolve them).
+   */
+  static Path realPath(Site site) {
+    return site.host() == null ? realPath(site.directory()) : Path.of(site.host() + ":" + site.directory());
+  }
+
+  /**
+   * Where {@code directory} really is, links resolved.
    *
    * @throws InvalidSiteException when it cannot be resolved
    */
@@ -70,21 +97,21 @@ class SiteValidator {
     return name;
   }
 
-  private static Path checkRoot(String text) {
+  private static Path checkRoot(String text, boolean here) {
     Path root = path("root",
         required("root", bounded("root", text, MAX_PATH), "Give the directory that holds the sites."));
     if (!root.isAbsolute()) {
       throw new InvalidSiteException("root", "Root " + quoted(text) + " is relative: give an absolute"
           + " path such as /usr/local/lino/lino_local.");
     }
-    if (!Files.isDirectory(root)) {
+    if (here && !Files.isDirectory(root)) {
       throw new InvalidSiteException("root", "Root " + quoted(root.toString()) + " is not an existing directory:"
           + " create it or correct the path.");
     }
     return root.normalize();
   }
 
-  private static Path checkDirectory(Path root, String text) {
+  private static Path checkDirectory(Path root, String text, boolean here) {
     required("directory", bounded("directory", text, MAX_PATH),
         "Give the site's project directory (absolute, or relative to the root).");
     Path directory = root.resolve(path("directory", text)).normalize();
@@ -92,6 +119,9 @@ class SiteValidator {
     if (!directory.startsWith(root) || directory.equals(root)) {
       throw new InvalidSiteException("directory", "Directory " + quoted(text) + " is not under the root "
           + quoted(root.toString()) + ": site directories live inside the root, next to the prod and preview links.");
+    }
+    if (!here) {
+      return directory;
     }
     if (!Files.isDirectory(directory)) {
       throw new InvalidSiteException("directory", "Directory " + quoted(directory.toString()) + " does not exist:"

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.linoconductor.agent.AgentPresence;
 import org.linoconductor.security.ApiAccess;
 import org.linoconductor.site.SiteRequestReader.Spelling;
 import org.springframework.http.ResponseEntity;
@@ -41,9 +42,11 @@ class SitesController {
   private final SiteCorrections corrections;
   private final SiteCorrectionRepository correctionRecords;
   private final ApiAccess access;
+  private final AgentPresence agents;
 
   SitesController(SiteRegistry registry, SiteCorrections corrections, SiteCorrectionRepository correctionRecords,
-      ApiAccess access) {
+      ApiAccess access, AgentPresence agents) {
+    this.agents = agents;
     this.registry = registry;
     this.corrections = corrections;
     this.correctionRecords = correctionRecords;
@@ -56,7 +59,7 @@ class SitesController {
     Map<String, List<SiteStateChange>> histories = registry.histories();
     Map<String, List<SiteCorrection>> corrected = correctionRecords.all();
     return registry.all().stream().map(site -> SiteView.of(site, histories.getOrDefault(site.name(), List.of()),
-        corrected.getOrDefault(site.name(), List.of()))).toList();
+        corrected.getOrDefault(site.name(), List.of()), waiting(site))).toList();
   }
 
   @GetMapping("/{name}")
@@ -144,6 +147,10 @@ class SitesController {
   }
 
   private SiteView view(Site site) {
-    return SiteView.of(site, registry.history(site.name()), correctionRecords.of(site.name()));
+    return SiteView.of(site, registry.history(site.name()), correctionRecords.of(site.name()), waiting(site));
+  }
+
+  private String waiting(Site site) {
+    return agents.waiting(site.host()).orElse(null);
   }
 }

@@ -36,6 +36,9 @@ import org.springframework.stereotype.Component;
  * {@code idle-fetch-interval} without any, the topics the engine has fetchable tasks of. Nothing
  * sleeps between one step's end and the next one's start.
  *
+ * <p>It never takes the tasks of a run whose site has a host ({@link RunIdentity#host()}): the step agent
+ * of that host runs them ({@link HostTenants}).
+ *
  * <p>A site runs the steps of one run at a time: two steps of the same run at once where the diagram
  * runs them in parallel, never steps of two runs. A task whose result is recorded but was not taken by
  * the engine is reported again, never run again.
@@ -172,7 +175,8 @@ class ExternalTaskWorker implements SmartLifecycle {
     ExternalTaskQueryBuilder query = parts.engine().fetchAndLock(max, parts.properties().node());
     long lock = parts.properties().lockDuration().toMillis();
     for (String topic : topics) {
-      query = query.topic(topic, lock);
+      // the tasks of runs on a site with a host are its agent's (HostTenants)
+      query = query.topic(topic, lock).withoutTenantId();
     }
     return query.execute();
   }
@@ -193,6 +197,10 @@ class ExternalTaskWorker implements SmartLifecycle {
     if (run == null) {
       fail(task, "Step " + task.getTopicName() + " of run " + task.getProcessInstanceId() + ": the run has no record"
           + " of what it was started with (it was started without its start listeners). Delete it in Cockpit.");
+      return false;
+    }
+    if (run.host() != null) {
+      parts.engine().unlock(task.getId()); // its host's agent runs it; the tenant filter keeps such tasks away
       return false;
     }
     String siteName = run.site();

@@ -41,6 +41,31 @@ record Handover(Kind kind, Map<String, Object> variables, String errorCode, Stri
     return new Handover(Kind.FAILURE, Map.of(), null, message, details, retries, retryTimeoutMillis);
   }
 
+  /**
+   * What a step's outcome tells the engine: a failure goes to the diagram's decision (the BPMN error
+   * STEP_FAILED) or, where the diagram catches none, becomes an incident; anything else completes the
+   * task, and the failed step that has run again lets the steps after it run normally.
+   *
+   * @param caught whether the diagram catches STEP_FAILED at the step's activity ({@link StepFailedCatch})
+   * @param failedStepAgain whether this is the failed step run again (its activity is {@code failedActivity})
+   */
+  static Handover ofOutcome(StepOutcome outcome, String topic, String activityId, String site, boolean caught,
+      boolean failedStepAgain, Integer exitStatus, String tail, String logPath) {
+    if (outcome.status() == StepOutcome.Status.FAILED) {
+      String message = "Step " + topic + " failed on site " + site + ": " + outcome.summary();
+      if (!caught) {
+        return failure(FailureVariables.lastChars(message), null, 0, 0);
+      }
+      return bpmnError(StepErrors.STEP_FAILED, outcome.summary(), FailureVariables.of(topic, activityId, message,
+          exitStatus, tail == null ? "" : tail, logPath == null ? "" : logPath, outcome.variables()));
+    }
+    Map<String, Object> variables = new HashMap<>(outcome.variables());
+    if (failedStepAgain) {
+      variables.put(StepVariables.RESUME_AFTER_FAILURE, false);
+    }
+    return complete(variables);
+  }
+
   /** Hands this to the engine as {@code worker}, which must hold the task's lock (or it has lapsed). */
   void deliver(ExternalTaskService engine, String externalTaskId, String worker) {
     switch (kind) {

@@ -94,9 +94,18 @@ class InterruptedStepRecovery implements SmartLifecycle {
   }
 
   private void interrupt(StepRun run) {
-    String leftovers = endLeftovers(run);
     Optional<Path> logFile = logs.of(run);
-    String tail = logFile.map(file -> StepLogs.lastLines(file, TAIL_BYTES)).orElse("");
+    interrupt(run, endLeftovers(run), logFile.map(file -> StepLogs.lastLines(file, TAIL_BYTES)).orElse(""));
+  }
+
+  /**
+   * The step goes to its decision as interrupted.
+   *
+   * @param leftovers what was left of its command and what became of it (ended here, or by its step agent)
+   * @param tail the last lines of its log (read where the log is: here, or on the agent's host)
+   */
+  void interrupt(StepRun run, String leftovers, String tail) {
+    Optional<Path> logFile = run.logPath() != null ? Optional.of(Path.of(run.logPath())) : logs.of(run);
     String message = "Step " + run.step() + " on site " + run.site() + " was interrupted: it started at "
         + run.startedAt() + " on " + run.node() + " and never finished (Conductor stopped or crashed). "
         + leftovers + " It may have done part of its work: check the site and the step's log, then retry,"

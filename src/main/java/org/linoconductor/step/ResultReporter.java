@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,14 +40,25 @@ class ResultReporter {
     this.transactions = transactions;
   }
 
-  /** The result of a finished step, as recorded, and where it goes. */
+  /**
+   * The result of a finished step, as recorded, and where it goes.
+   *
+   * @param worker the worker id that holds the task's lock: this node's, or a step agent's
+   */
   record Result(long id, String externalTaskId, String processInstanceId, String site, String step,
-      String reportNote, Handover handover) {}
+      String reportNote, Handover handover, String worker) {}
 
-  /** Reports the recorded result of {@code run}; whether the engine has taken it. */
+  /**
+   * Reports the recorded result of {@code run} as the worker that holds its task now (this node when it
+   * fetched the task again; the step agent whose step it was; this node when the lock is free); whether
+   * the engine has taken it.
+   */
   boolean report(StepRun run) {
+    ExternalTask task = run.externalTaskId() == null ? null
+        : engine.createExternalTaskQuery().externalTaskId(run.externalTaskId()).singleResult();
+    String worker = task == null || task.getWorkerId() == null ? properties.node() : task.getWorkerId();
     return report(new Result(run.id(), run.externalTaskId(), run.processInstanceId(), run.site(), run.step(),
-        run.reportNote(), records.handover(run.id())));
+        run.reportNote(), records.handover(run.id()), worker));
   }
 
   /** Reports a result just recorded; whether the engine has taken it. */
@@ -63,7 +75,7 @@ class ResultReporter {
         try {
           // one transaction: the record says REPORTED exactly when the engine has taken the result
           transactions.executeWithoutResult(status -> {
-            run.handover().deliver(engine, run.externalTaskId(), properties.node());
+            run.handover().deliver(engine, run.externalTaskId(), run.worker());
             records.reported(run.id(), run.reportNote() == null ? null
                 : run.reportNote() + "; reported at " + Instant.now(), Instant.now());
           });

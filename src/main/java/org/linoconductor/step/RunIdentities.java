@@ -75,9 +75,9 @@ public class RunIdentities {
   void record(RunIdentity run) {
     jdbc.update("""
         insert into run_identity (process_instance_id, process_key, site, production_site, dry_run, started_by,
-        started_at, called_by) values (?, ?, ?, ?, ?, ?, ?, ?)""", run.processInstanceId(), run.processKey(),
-        run.site(), run.productionSite(), run.dryRun(), run.startedBy(), Timestamp.from(run.startedAt()),
-        run.calledBy());
+        started_at, called_by, host) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", run.processInstanceId(),
+        run.processKey(), run.site(), run.productionSite(), run.dryRun(), run.startedBy(),
+        Timestamp.from(run.startedAt()), run.calledBy(), run.host());
     run.parameters().forEach((name, value) -> jdbc.update(
         "insert into run_parameter (process_instance_id, name, value_text) values (?, ?, ?)",
         run.processInstanceId(), name, value));
@@ -86,6 +86,6 @@ public class RunIdentities {
   private static RunIdentity map(ResultSet rs, Map<String, String> parameters) throws SQLException {
     return new RunIdentity(rs.getString("process_instance_id"), rs.getString("process_key"), rs.getString("site"),
         rs.getString("production_site"), rs.getBoolean("dry_run"), rs.getString("started_by"),
-        rs.getTimestamp("started_at").toInstant(), rs.getString("called_by"), parameters);
+        rs.getTimestamp("started_at").toInstant(), rs.getString("called_by"), parameters, rs.getString("host"));
   }
 }

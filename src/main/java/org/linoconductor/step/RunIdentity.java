@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param productionSite the production site a preview's run works with (preview-sync, upgrade-attempt), or null
  * @param startedBy the user who started the run (for a called run, whoever started its caller), or null
  * @param calledBy the run that called this one through a call activity, or null
+ * @param host the host whose step agent runs the run's steps (the site's at the start), or null: the server's worker
  */
 public record RunIdentity(
     String processInstanceId,
@@ -24,10 +25,18 @@ public record RunIdentity(
     String startedBy,
     Instant startedAt,
     String calledBy,
-    Map<String, String> parameters) {
+    Map<String, String> parameters,
+    String host) {
 
   public RunIdentity {
     parameters = Map.copyOf(parameters);
+  }
+
+  /** A run whose steps the server's own worker runs (its site has no host). */
+  public RunIdentity(String processInstanceId, String processKey, String site, String productionSite, boolean dryRun,
+      String startedBy, Instant startedAt, String calledBy, Map<String, String> parameters) {
+    this(processInstanceId, processKey, site, productionSite, dryRun, startedBy, startedAt, calledBy, parameters,
+        null);
   }
 
   /** The start parameter {@code name} as recorded; empty when the start left it out. */

@@ -86,7 +86,8 @@ class SiteRunListener implements ExecutionListener {
     return new RunIdentity(execution.getProcessInstanceId(), processKey, site.name(),
         declared.productionSite(site).orElse(null), dryRun,
         callerRun != null ? callerRun.startedBy() : startedBy(), Instant.now(),
-        callerRun == null ? null : callerRun.processInstanceId(), declared.check(variables, site));
+        callerRun == null ? null : callerRun.processInstanceId(), declared.check(variables, site),
+        callerRun != null ? callerRun.host() : site.host());
   }
 
   /** Only what the process declares may come with the start; a called run takes nothing from its caller. */

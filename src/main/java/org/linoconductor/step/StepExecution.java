@@ -2,7 +2,6 @@ package org.linoconductor.step;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,7 +73,7 @@ final class StepExecution {
     // The site is free before the engine hears of the result: the next step may start at once.
     finished.run();
     parts.reporter().report(new ResultReporter.Result(recordId, task.getId(), task.getProcessInstanceId(),
-        site.name(), step.topic(), null, handover));
+        site.name(), step.topic(), null, handover, parts.properties().node()));
   }
 
   private StepOutcome execute(StepContext context, boolean dryRun) {
@@ -140,21 +139,12 @@ final class StepExecution {
    * catches none, becomes an incident; anything else completes the task.
    */
   private Handover handover(StepContext context, StepOutcome outcome, ShellResult last) {
-    if (outcome.status() == StepOutcome.Status.FAILED) {
-      String message = "Step " + step.topic() + " failed on site " + site.name() + ": " + outcome.summary();
-      if (!parts.failedCatch().caught(task.getProcessDefinitionId(), task.getActivityId())) {
-        return Handover.failure(FailureVariables.lastChars(message), null, 0, 0);
-      }
-      return Handover.bpmnError(StepErrors.STEP_FAILED, outcome.summary(), FailureVariables.of(step.topic(),
-          task.getActivityId(), message, last == null ? null : last.exitStatus(), last == null ? "" : last.tail(),
-          last == null ? "" : last.logFile().toString(), outcome.variables()));
-    }
-    Map<String, Object> variables = new HashMap<>(outcome.variables());
-    if (task.getActivityId().equals(context.variable(StepVariables.FAILED_ACTIVITY, String.class).orElse(null))) {
-      // The failed step has run again: the steps after it run normally.
-      variables.put(StepVariables.RESUME_AFTER_FAILURE, false);
-    }
-    return Handover.complete(variables);
+    boolean caught = outcome.status() == StepOutcome.Status.FAILED
+        && parts.failedCatch().caught(task.getProcessDefinitionId(), task.getActivityId());
+    return Handover.ofOutcome(outcome, step.topic(), task.getActivityId(), site.name(), caught,
+        task.getActivityId().equals(context.variable(StepVariables.FAILED_ACTIVITY, String.class).orElse(null)),
+        last == null ? null : last.exitStatus(), last == null ? "" : last.tail(),
+        last == null ? "" : last.logFile().toString());
   }
 
   /** A technical error, not a failed command: an incident in Cockpit, retried only if harmless. */

@@ -113,6 +113,10 @@ public class StepRunRepository {
     jdbc.update("update step_run set report_state = 'GONE', report_note = ? where id = ?", abbreviate(note), id);
   }
 
+  Optional<StepRun> byId(long id) {
+    return jdbc.query("select * from step_run where id = ?", this::map, id).stream().findFirst();
+  }
+
   /** Whether the step at this activity already succeeded (or was skipped) in this run. */
   boolean doneBefore(String processInstanceId, String activityId) {
     Integer done = jdbc.queryForObject("""

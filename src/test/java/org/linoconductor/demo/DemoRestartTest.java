@@ -43,7 +43,8 @@ class DemoRestartTest {
     try (ConfigurableApplicationContext first = firstStart.run(args)) {
       assertThat(first.getEnvironment().getActiveProfiles()).isEmpty(); // the default profile: demo
       assertThat(ready.found).as("what the first request may ask for, there when the web server starts")
-          .containsExactlyInAnyOrder("site anna", "site carla", "user operator", "user tester");
+          .containsExactlyInAnyOrder("site anna", "site carla", "site dora", "user operator", "user tester",
+              "user agent");
       assertDemo(first);
     }
     Path anna = data.resolve("demo/lino/anna");
@@ -108,7 +109,7 @@ class DemoRestartTest {
 
   private static void assertDemo(ConfigurableApplicationContext context) {
     SiteRegistry sites = context.getBean(SiteRegistry.class);
-    assertThat(sites.all()).extracting(Site::name).containsExactlyInAnyOrder("anna", "carla");
+    assertThat(sites.all()).extracting(Site::name).containsExactlyInAnyOrder("anna", "carla", "dora");
     assertThat(sites.all()).allSatisfy(site -> {
       assertThat(site.state()).isEqualTo(SiteState.PRODUCTION);
       assertThat(Files.isDirectory(site.directory())).isTrue();
@@ -118,8 +119,11 @@ class DemoRestartTest {
     assertThat(sites.require("carla").testers()).isEmpty();
     ProcessEngine engine = context.getBean(ProcessEngine.class);
     assertThat(engine.getIdentityService().createUserQuery().list()).extracting("id")
-        .containsExactlyInAnyOrder("operator", "tester");
+        .containsExactlyInAnyOrder("operator", "tester", "agent");
     assertThat(engine.getIdentityService().checkPassword("operator", "operator")).isTrue();
+    assertThat(sites.require("dora").host()).as("its steps are the step agent's of h1").isEqualTo("h1");
+    assertThat(engine.getIdentityService().createGroupQuery().groupMember("agent").list()).extracting("id")
+        .containsExactlyInAnyOrder("conductor-agents", "host-h1");
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("site-snapshot")
         .count()).isOne();
   }

@@ -36,12 +36,14 @@ import org.springframework.stereotype.Component;
  * {@code idle-fetch-interval} without any, the topics the engine has fetchable tasks of. Nothing
  * sleeps between one step's end and the next one's start.
  *
+ * <p>The thread whose step's completion created the next task fetches and runs it itself: the hand-over
+ * wakes no other thread (on a busy machine each wake-up may wait for a processor). A site runs the steps
+ * of one run at a time: two steps of the same run at once where the diagram runs them in parallel, never
+ * steps of two runs. A task whose result is recorded but was not taken by the engine is reported again,
+ * never run again.
+ *
  * <p>It never takes the tasks of a run whose site has a host ({@link RunIdentity#host()}): the step agent
  * of that host runs them ({@link HostTenants}).
- *
- * <p>A site runs the steps of one run at a time: two steps of the same run at once where the diagram
- * runs them in parallel, never steps of two runs. A task whose result is recorded but was not taken by
- * the engine is reported again, never run again.
  */
 @Component
 class ExternalTaskWorker implements SmartLifecycle {
@@ -135,8 +137,10 @@ class ExternalTaskWorker implements SmartLifecycle {
         List<LockedExternalTask> tasks = fetch(free, topics);
         int started = 0;
         for (LockedExternalTask task : tasks) {
-          if (start(task, idleLook)) {
+          Claimed claimed = claim(task, idleLook);
+          if (claimed != null) {
             started++;
+            steps.execute(() -> work(claimed));
           }
         }
         slots.release(free - started);
@@ -181,40 +185,104 @@ class ExternalTaskWorker implements SmartLifecycle {
     return query.execute();
   }
 
-  private boolean start(LockedExternalTask task, boolean foundIdle) {
+  /**
+   * Runs a claimed step, then, on the same thread, the steps its completion created (the next step of
+   * its run): the hand-over wakes neither the fetcher nor another step thread.
+   */
+  private void work(Claimed first) {
+    Claimed current = first;
+    while (current != null) {
+      Claimed step = current;
+      Set<String> rungHere = wakeUp.keepRingsHere(() -> {
+        try {
+          new StepExecution(step.task(), step.step(), step.site(), step.run(), parts, step.release()).run();
+        } finally {
+          step.release().run();
+        }
+      });
+      current = rungHere.isEmpty() ? null : successor(rungHere);
+    }
+  }
+
+  /** Fetches the tasks a completion on this thread created; returns one to run here, hands on the rest. */
+  private Claimed successor(Set<String> rung) {
+    Set<String> topics = topics(rung);
+    if (topics.isEmpty()) {
+      return null;
+    }
+    // stopping (its interrupt is for this thread), or no slot free: the fetcher takes them when one is
+    if (fetcher == null || Thread.interrupted() || !slots.tryAcquire()) {
+      wakeUp.ring(topics);
+      return null;
+    }
+    int free = 1 + slots.drainPermits();
+    Claimed here = null;
+    int started = 0;
+    try {
+      List<LockedExternalTask> tasks = fetch(free, topics);
+      for (LockedExternalTask task : tasks) {
+        Claimed claimed = claim(task, false);
+        if (claimed == null) {
+          continue;
+        }
+        started++;
+        if (here == null) {
+          here = claimed;
+          statistics.handedOverOnTheSameThread.incrementAndGet();
+        } else {
+          steps.execute(() -> work(claimed));
+        }
+      }
+      if (tasks.size() == free) {
+        wakeUp.ring(topics); // there may be more
+      }
+    } catch (RuntimeException e) {
+      log.error("STEP-022 Fetching the next step failed, the worker tries again: {}", e.getMessage(), e);
+      wakeUp.ring(topics);
+    } finally {
+      slots.release(free - started);
+    }
+    return here;
+  }
+
+  /**
+   * Takes a fetched task for this worker: its site (and a slot, already held by the caller) are its
+   * own until it ends; {@code null} when it must not run as a new step (see the reasons inside).
+   */
+  private Claimed claim(LockedExternalTask task, boolean foundIdle) {
     Step step = catalogue.find(task.getTopicName()).orElseThrow();
     if (runningTasks.contains(task.getId())) {
-      return false; // still ours: its lock lapsed between two heartbeats
+      return null; // still ours: its lock lapsed between two heartbeats
     }
     var unfinished = parts.records().unfinishedFor(task.getId());
     if (unfinished.isPresent()) {
       // its worker died (RUNNING), or its result was refused: it goes on from its record, it does not run again
       recovery.resume(unfinished.get());
-      return false;
+      return null;
     }
     // The site the run was started on, from its record: never a process variable, which anyone may set.
     RunIdentity run = runs.find(task.getProcessInstanceId()).orElse(null);
     if (run == null) {
       fail(task, "Step " + task.getTopicName() + " of run " + task.getProcessInstanceId() + ": the run has no record"
           + " of what it was started with (it was started without its start listeners). Delete it in Cockpit.");
-      return false;
+      return null;
     }
     if (run.host() != null) {
       parts.engine().unlock(task.getId()); // its host's agent runs it; the tenant filter keeps such tasks away
-      return false;
+      return null;
     }
     String siteName = run.site();
     Site site = sites.find(siteName).orElse(null);
     if (site == null) {
       fail(task, "Step " + task.getTopicName() + " of run " + task.getProcessInstanceId() + ": unknown site '"
           + siteName + "'. Register the site under /api/sites, then set the retries of this task in Cockpit.");
-      return false;
+      return null;
     }
     if (!occupy(siteName, task)) {
       // Another run's step holds the site: this one is fetched again when the site is free.
       parts.engine().unlock(task.getId());
       statistics.putBack.incrementAndGet();
-      return false;
+      return null;
     }
     runningTasks.add(task.getId());
     (foundIdle ? statistics.startedAfterIdleLook : statistics.startedWhenRung).incrementAndGet();
@@ -226,14 +294,7 @@ class ExternalTaskWorker implements SmartLifecycle {
         slots.release();
       }
     };
-    steps.execute(() -> {
-      try {
-        new StepExecution(task, step, site, run, parts, release).run();
-      } finally {
-        release.run();
-      }
-    });
-    return true;
+    return new Claimed(task, step, site, run, release);
   }
 
   /** Marks the site busy with the task's run, unless another run's step holds it. */
@@ -280,6 +341,9 @@ class ExternalTaskWorker implements SmartLifecycle {
 
   private record SiteRun(String processInstanceId, int steps) {}
 
+  /** A task this worker runs: its site and a slot are taken until {@code release} runs (once). */
+  private record Claimed(LockedExternalTask task, Step step, Site site, RunIdentity run, Runnable release) {}
+
   /**
    * Counters of the worker's work: fetches, steps started because a ring named their topic or found
    * by the idle look, tasks put back because another run held their site.
@@ -289,11 +353,14 @@ class ExternalTaskWorker implements SmartLifecycle {
     final AtomicLong startedWhenRung = new AtomicLong();
     final AtomicLong startedAfterIdleLook = new AtomicLong();
     final AtomicLong putBack = new AtomicLong();
+    /** Of those started when rung: fetched by the thread whose step's completion created them. */
+    final AtomicLong handedOverOnTheSameThread = new AtomicLong();
 
     @Override
     public String toString() {
-      return "fetches " + fetches + ", steps started when rung " + startedWhenRung + ", found by the idle look "
-          + startedAfterIdleLook + ", put back (site busy with another run) " + putBack;
+      return "fetches " + fetches + ", steps started when rung " + startedWhenRung + " (" + handedOverOnTheSameThread
+          + " of them by the thread of the step before), found by the idle look " + startedAfterIdleLook
+          + ", put back (site busy with another run) " + putBack;
     }
   }
 }

@@ -1,7 +1,9 @@
 package org.linoconductor.step;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.linoconductor.shell.ShellResult;
 import org.linoconductor.shell.ShellSetupException;
@@ -20,28 +22,36 @@ public final class ProgramCheck {
 
   /**
    * Problems of registered commands (empty when all can run): each program is found, and a command
-   * that starts with sudo is allowed without a password prompt. In a dry run the checks are only rendered.
+   * that starts with sudo is allowed without a password prompt. Each program is looked up once, and each
+   * sudo command asked about once, however many commands name it (a site's service commands usually all
+   * start with the same program). In a dry run the checks are only rendered.
    *
-   * @param what where the commands are registered, e.g. {@code serviceCommands.stop}
+   * @param registered per place the commands are registered (e.g. {@code serviceCommands.stop}), in order
    */
-  public static List<String> commands(StepContext context, String what, List<List<String>> commands) {
+  public static List<String> commands(StepContext context, Map<String, List<List<String>>> registered) {
     List<String> problems = new ArrayList<>();
-    for (List<String> argv : commands) {
-      String shown = String.join(" ", argv);
-      Optional<String> missing = found(context, argv.get(0), "Install it, or correct " + what
-          + " in the site's registration (PUT or PATCH /api/sites/" + context.site().name() + ").");
-      missing.ifPresent(problem -> problems.add("'" + shown + "' of " + what + ": " + problem));
-      if (SUDO.equals(argv.get(0)) && missing.isEmpty() && argv.size() > 1) {
-        List<String> check = new ArrayList<>(List.of(SUDO, "-n", "-l"));
-        check.addAll(argv.subList(1, argv.size()));
-        ShellResult sudo = context.run(check);
-        if (!context.dryRun() && !sudo.succeeded()) {
-          problems.add("'" + shown + "' of " + what + " cannot run through sudo without a password prompt (sudo -n -l"
-              + " said: " + lastLine(sudo.tail()) + "). Make sure the command exists, allow it for the user Conductor"
-              + " runs as with NOPASSWD in sudoers, or register a command that needs no sudo, then retry.");
+    Map<String, Optional<String>> lookedUp = new HashMap<>();
+    Map<List<String>, ShellResult> askedSudo = new HashMap<>();
+    registered.forEach((what, commands) -> {
+      for (List<String> argv : commands) {
+        String shown = String.join(" ", argv);
+        String remedy = "Install it, or correct " + what + " in the site's registration (PUT or PATCH /api/sites/"
+            + context.site().name() + ").";
+        Optional<String> missing = lookedUp.computeIfAbsent(argv.get(0), program -> found(context, program, ""))
+            .map(problem -> problem + remedy);
+        missing.ifPresent(problem -> problems.add("'" + shown + "' of " + what + ": " + problem));
+        if (SUDO.equals(argv.get(0)) && missing.isEmpty() && argv.size() > 1) {
+          List<String> check = new ArrayList<>(List.of(SUDO, "-n", "-l"));
+          check.addAll(argv.subList(1, argv.size()));
+          ShellResult sudo = askedSudo.computeIfAbsent(check, argvOfCheck -> context.run(argvOfCheck));
+          if (!context.dryRun() && !sudo.succeeded()) {
+            problems.add("'" + shown + "' of " + what + " cannot run through sudo without a password prompt (sudo -n"
+                + " -l said: " + lastLine(sudo.tail()) + "). Make sure the command exists, allow it for the user"
+                + " Conductor runs as with NOPASSWD in sudoers, or register a command that needs no sudo, then retry.");
+          }
         }
       }
-    }
+    });
     return problems;
   }
 

@@ -3,7 +3,9 @@ package org.linoconductor.upgrade;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.linoconductor.rollback.SiteCopies;
 import org.linoconductor.site.ServiceCommands;
@@ -53,10 +55,11 @@ class PreflightStep implements Step {
           + " to the database during the upgrade.");
     }
     List<String> problems = new ArrayList<>();
-    problems.addAll(ProgramCheck.commands(context, "serviceCommands.stop", services.stop()));
-    problems.addAll(ProgramCheck.commands(context, "serviceCommands.start", services.start()));
-    problems.addAll(ProgramCheck.commands(context, "serviceCommands.restartWeb",
-        ServiceCalls.orEmpty(services.restartWeb())));
+    Map<String, List<List<String>>> registered = new LinkedHashMap<>();
+    registered.put("serviceCommands.stop", services.stop());
+    registered.put("serviceCommands.start", services.start());
+    registered.put("serviceCommands.restartWeb", ServiceCalls.orEmpty(services.restartWeb()));
+    problems.addAll(ProgramCheck.commands(context, registered));
     SiteCopies.Check copy = copies.check(context);
     problems.addAll(copy.problems());
     Path dir = context.site().directory();

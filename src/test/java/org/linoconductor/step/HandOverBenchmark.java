@@ -41,7 +41,9 @@ import org.springframework.context.support.GenericApplicationContext;
  * alternately, ROUNDS times each. A step's cost is the time from one task's start to the next one's
  * (plain: when the worker got the task; Conductor: the step records' start times), so it holds the
  * command, the completion, the next task's creation and its hand-over. Prints min, median and max per
- * engine and the ratio of the medians.
+ * engine and the ratio of the medians, and, for Conductor, how a step's time splits: from its record's
+ * start to its end (the command, its session, log and records) and from there to the next record's start
+ * (the result's report, the next task's creation, fetch and claim).
  *
  * <p>Usage: {@code HandOverBenchmark [STEPS [ROUNDS [--conductor.setting=value ...]]]}, run from the project
  * directory; the settings go to Conductor (e.g. another database).
@@ -49,6 +51,9 @@ import org.springframework.context.support.GenericApplicationContext;
 public final class HandOverBenchmark {
 
   static final String TOPIC = "bench-true";
+  /** Conductor's steps from their record's start to its end, and from there to the next record's start. */
+  private static final List<Long> INSIDE = new ArrayList<>();
+  private static final List<Long> BETWEEN = new ArrayList<>();
 
   private HandOverBenchmark() {}
 
@@ -77,8 +82,12 @@ public final class HandOverBenchmark {
       List<Long> conductorSteps = new ArrayList<>();
       long plainCpu = 0;
       long conductorCpu = 0;
-      plain.round(steps); // warm-up of both, not counted
-      conductorRound(runtime, history, records, steps);
+      for (int warmUp = 0; warmUp < 3; warmUp++) { // until the JIT has compiled both: not counted
+        plain.round(steps);
+        conductorRound(runtime, history, records, steps);
+      }
+      INSIDE.clear();
+      BETWEEN.clear();
       for (int round = 1; round <= rounds; round++) {
         long cpu = cpuNanos();
         List<Long> p = plain.round(steps);
@@ -96,6 +105,9 @@ public final class HandOverBenchmark {
       System.out.println("  plain Camunda 7 + commons-exec  ms " + summary(plainSteps));
       System.out.println("  Conductor                       ms " + summary(conductorSteps));
       System.out.printf(Locale.ROOT, "  ratio of medians: %.2f%n", median(conductorSteps) / median(plainSteps));
+      System.out.println("  of which, Conductor: record's start to end ms " + summary(INSIDE));
+      System.out.println("              record's end to the next's ms " + summary(BETWEEN));
+      System.out.println("  worker: " + conductor.getBean(ExternalTaskWorker.class).statistics());
       System.out.printf(Locale.ROOT, "  CPU of the JVM per step (the commands' own not counted): plain %.1f ms,"
           + " Conductor %.1f ms%n", plainCpu / 1e6 / rounds / steps, conductorCpu / 1e6 / rounds / steps);
     } finally {
@@ -115,6 +127,8 @@ public final class HandOverBenchmark {
     List<Long> gaps = new ArrayList<>();
     for (int i = 1; i < done.size(); i++) {
       gaps.add(Duration.between(done.get(i - 1).startedAt(), done.get(i).startedAt()).toNanos());
+      INSIDE.add(Duration.between(done.get(i - 1).startedAt(), done.get(i - 1).finishedAt()).toNanos());
+      BETWEEN.add(Duration.between(done.get(i - 1).finishedAt(), done.get(i).startedAt()).toNanos());
     }
     if (done.size() != steps) {
       throw new IllegalStateException("Conductor ran " + done.size() + " of " + steps + " steps");

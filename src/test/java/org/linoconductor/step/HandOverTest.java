@@ -20,7 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The hand-over from one step to the next does not wait: 20 site-snapshot runs in a row with the
  * worker's idle look pushed out to an hour, so that a step fetched by anything but the ring of its own
- * task would leave its run stuck. The gaps between the two steps of each run are printed, not asserted:
+ * task would leave its run stuck; the thread of the first step runs the second. The gaps between the
+ * two steps of each run are printed, not asserted:
  * a loaded machine makes them long, it does not make them wait for anything.
  */
 @SpringBootTest(properties = {
@@ -57,6 +58,8 @@ class HandOverTest {
 
     assertThat(worker.statistics().startedAfterIdleLook.get()).isZero();
     assertThat(worker.statistics().putBack.get()).isZero();
+    // the second step of each run is fetched by the thread whose first step's completion created it
+    assertThat(worker.statistics().handedOverOnTheSameThread.get()).isEqualTo(RUNS);
     List<Long> sorted = gaps.stream().sorted().toList();
     System.out.printf("FIGURE hand-over between the two steps of %d site-snapshot runs: min %d ms, median %d ms,"
         + " max %d ms, %d of them over 50 ms; worker: %s%n", RUNS, sorted.get(0), sorted.get(RUNS / 2),

@@ -134,4 +134,20 @@ class PreflightStepTest {
     assertThat(SimulatedInstallation.commands(context)).contains("df -Pk " + sim.dir(),
         "which " + sim.registeredServiceCommands().stop().get(0).get(0));
   }
+
+  @Test
+  void each_program_is_looked_up_once_however_many_service_commands_name_it() {
+    SimulatedSite sim = lino.freshSite();
+    var context = lino.dryRun(SimulatedInstallation.site(sim), step.topic(), Map.of());
+    var services = sim.registeredServiceCommands();
+    long programs = java.util.stream.Stream.of(services.stop(), services.start(),
+            ServiceCalls.orEmpty(services.restartWeb())).flatMap(List::stream)
+        .map(argv -> argv.get(0)).distinct().count();
+
+    step.execute(context);
+
+    assertThat(services.stop().size() + services.start().size()).isGreaterThan((int) programs);
+    assertThat(SimulatedInstallation.commands(context)).filteredOn(command -> command.startsWith("which "))
+        .hasSize((int) programs);
+  }
 }

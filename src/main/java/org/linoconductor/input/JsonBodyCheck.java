@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,8 +78,7 @@ final class JsonBodyCheck {
           .textValue()) + ": Conductor takes String, Boolean, Integer, Long, Short, Double, Date or Null values"
           + " only, e.g. {\"value\": true, \"type\": \"Boolean\"}. Nothing was changed.");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       if (field.getKey().length() > limits.maxNameLength()) {
         return Optional.of("A name at " + Shown.value(at + "/") + " has " + field.getKey().length() + " characters;"
             + " at most " + limits.maxNameLength() + " are accepted (Camunda keeps names in "

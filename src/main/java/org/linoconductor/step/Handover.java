@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.camunda.bpm.engine.ExternalTaskService;
 
@@ -108,8 +107,7 @@ record Handover(Kind kind, Map<String, Object> variables, String errorCode, Stri
     try {
       JsonNode root = JSON.readTree(json);
       Map<String, Object> variables = new HashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.path("variables").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> variable = it.next();
+      for (Map.Entry<String, JsonNode> variable : root.path("variables").properties()) {
         JsonNode value = variable.getValue().path("value");
         variables.put(variable.getKey(), switch (variable.getValue().path("type").asText()) {
           case "string" -> value.asText();

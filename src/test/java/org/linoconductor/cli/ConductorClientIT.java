@@ -65,7 +65,8 @@ class ConductorClientIT {
 
     Result sites = as("operator", "sites");
     assertThat(sites.status()).as(sites.err()).isZero();
-    assertThat(sites.out()).containsPattern("(?m)^anna +PRODUCTION ").containsPattern("(?m)^carla +PRODUCTION ");
+    assertThat(sites.out()).containsPattern("(?m)^anna +PRODUCTION +- ").containsPattern("(?m)^carla +PRODUCTION +- ")
+        .containsPattern("(?m)^dora +PRODUCTION +h1 ");
   }
 
   @Test

@@ -6,14 +6,9 @@
 # Env: JAVA_OPTIONS for the benchmark's JVM (default: the shipped settings, @jvm.options).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q -DskipTests test-compile
-mvn -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-# A copy of the classes: a build during the run (mvn compile) must not change them under its feet.
-classes=$(mktemp -d)
-trap 'rm -rf "$classes"' EXIT
-cp -r target/classes target/test-classes "$classes"/
+# shellcheck source=test-main.sh source-path=SCRIPTDIR
+. bench/test-main.sh
 for database in ${3:-h2 postgres}; do
-  # shellcheck disable=SC2086
-  java ${JAVA_OPTIONS:-@jvm.options} -cp "$classes/test-classes:$classes/classes:$(cat target/bench-classpath.txt)" \
-    org.linoconductor.audit.RunsApiBenchmark "$database" "${1:-100000}" "${2:-50}"
+  # the second database's build finds nothing to compile: a few seconds, outside the timings
+  run_test_main org.linoconductor.audit.RunsApiBenchmark "$database" "${1:-100000}" "${2:-50}"
 done

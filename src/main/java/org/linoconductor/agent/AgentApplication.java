@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Profile;
 /**
  * The step agent: the same jar with profile {@code agent} (ConductorApplication runs this instead of the
  * server). No engine, no database, no web server (application-agent.yaml): only the shell, the steps
- * that need nothing of the server's database ({@link AgentComponents}), and the worker that fetches
- * them from the central Conductor.
+ * ({@link AgentComponents}) with the records they keep on the server reached over its API, and the worker
+ * that fetches them from the central Conductor.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("agent")
@@ -31,6 +31,16 @@ public class AgentApplication {
   @Bean
   ServerConnection serverConnection(AgentProperties agent, StepProperties steps, ObjectMapper json) {
     return new ServerConnection(agent, steps.node(), json);
+  }
+
+  @Bean
+  ServerCodeStates serverCodeStates(ServerConnection server) {
+    return new ServerCodeStates(server);
+  }
+
+  @Bean
+  ServerCopyRecords serverCopyRecords(ServerConnection server) {
+    return new ServerCopyRecords(server);
   }
 
   @Bean

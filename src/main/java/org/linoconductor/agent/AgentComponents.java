@@ -3,8 +3,11 @@ package org.linoconductor.agent;
 import java.lang.reflect.Constructor;
 import java.util.Arrays;
 import java.util.Set;
+import org.linoconductor.rollback.CopyRecords;
+import org.linoconductor.rollback.SiteCopies;
 import org.linoconductor.snapshot.GoodSnapshots;
 import org.linoconductor.step.Step;
+import org.linoconductor.upgrade.CodeStateRepository;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
@@ -13,14 +16,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
 /**
- * What a step agent builds of the application: the shell's components, and every {@link Step} whose
- * constructor asks only for configuration ({@code @ConfigurationProperties}) or for what the agent
- * provides over the server's API ({@link GoodSnapshots}). Steps that need the server's database
- * (code states, site copies, the registry) run on the server only: their tasks wait.
+ * What a step agent builds of the application: the shell's components, the helpers of steps that work on
+ * the host's files ({@link SiteCopies}), and every {@link Step} whose constructor asks only for
+ * configuration ({@code @ConfigurationProperties}), for those helpers, or for records the agent keeps on the
+ * server over its API (verified snapshots, code states, copies). Steps that need more of the server
+ * (the registry: preview sites, attempts, archiving) run on the server only: on an agent's host their tasks
+ * wait, and the run says which step no agent runs.
  */
 class AgentComponents implements TypeFilter {
 
-  private static final Set<Class<?>> PROVIDED = Set.of(GoodSnapshots.class);
+  private static final Set<Class<?>> HELPERS = Set.of(SiteCopies.class);
+  private static final Set<Class<?>> PROVIDED = Set.of(GoodSnapshots.class, CodeStateRepository.class,
+      CopyRecords.class, SiteCopies.class);
 
   @Override
   public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
@@ -33,6 +40,9 @@ class AgentComponents implements TypeFilter {
       return true;
     }
     Class<?> type = ClassUtils.resolveClassName(name, getClass().getClassLoader());
+    if (HELPERS.contains(type)) {
+      return true;
+    }
     return Step.class.isAssignableFrom(type) && Arrays.stream(type.getDeclaredConstructors()).allMatch(this::buildable);
   }
 

@@ -31,6 +31,12 @@ record AgentHosts(String user, Set<String> hosts) {
     return new AgentHosts(user.getName(), hosts);
   }
 
+  /** The hosts of the calling agent; none for any other caller. */
+  static Set<String> ofCaller() {
+    AgentHosts agent = current();
+    return agent == null ? Set.of() : agent.hosts();
+  }
+
   boolean serves(String host) {
     return host != null && hosts.contains(host);
   }

@@ -83,8 +83,9 @@ public class AgentPresence {
         }, host, Timestamp.from(Instant.now().minus(properties.absentAfter())));
     List<String> unserved = topics.stream().filter(topic -> !served.contains(topic)).sorted().toList();
     return unserved.isEmpty() ? Optional.empty() : Optional.of("waiting: the agent on host " + host
-        + " does not run step " + String.join(", ", unserved) + " (not yet possible on an agent: it needs the"
-        + " server's database). Abort the run, or register the site without a host to run it on the server.");
+        + " does not run step " + String.join(", ", unserved) + " (preview sites, upgrade attempts and archiving work on"
+        + " the server's registry: agents do not run them yet). Abort the run, or register the site without a host"
+        + " to run it on the server.");
   }
 
   /**

@@ -125,7 +125,6 @@ class AgentStepsController {
   }
 
   private static Set<String> hosts() {
-    AgentHosts agent = AgentHosts.current();
-    return agent == null ? Set.of() : agent.hosts();
+    return AgentHosts.ofCaller();
   }
 }

@@ -77,7 +77,8 @@ final class ServerConnection implements StepServer, GoodSnapshots {
     send("POST", "/sites/" + site + "/good-snapshot", Map.of("run", run, "path", path, "sizeBytes", sizeBytes), 200);
   }
 
-  private HttpResponse<String> send(String method, String path, Object body, int... expected) {
+  /** Calls {@code /api/agent<path>}; any status but {@code expected} is a failure that says what the server answered. */
+  HttpResponse<String> send(String method, String path, Object body, int... expected) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
           .header("Authorization", authorization).header("Accept", "application/json");
@@ -103,7 +104,7 @@ final class ServerConnection implements StepServer, GoodSnapshots {
     }
   }
 
-  private <T> T read(HttpResponse<String> response, Class<T> type) {
+  <T> T read(HttpResponse<String> response, Class<T> type) {
     try {
       return json.readValue(response.body(), type);
     } catch (IOException e) {
@@ -111,7 +112,7 @@ final class ServerConnection implements StepServer, GoodSnapshots {
     }
   }
 
-  private <T> T read(HttpResponse<String> response, TypeReference<T> type) {
+  <T> T read(HttpResponse<String> response, TypeReference<T> type) {
     try {
       return json.readValue(response.body(), type);
     } catch (IOException e) {

@@ -71,7 +71,7 @@ class RestoreDatabaseStep implements Step {
     if (problem.isPresent()) {
       return StepOutcome.failed(problem.get() + " The copy " + copy + " is unchanged: repair the cause, then retry.");
     }
-    records.restored(recorded.get().id(), Instant.now());
+    records.restored(recorded.get(), Instant.now());
     return StepOutcome.succeeded("Put back the " + database.describe() + " copied at " + recorded.get().madeAt()
         + " from " + copy + notKept.map(why -> "; the upgraded database could not be kept (" + why + ")")
             .orElse("; the upgraded database is kept as " + after + " (" + DiskUsage.toKib(DiskUsage.sizeBytes(after))

@@ -87,7 +87,7 @@ class RestoreEnvStep implements Step {
       return StepOutcome.failed("Cannot put back the env " + live + " from " + copy.path() + ": " + e
           + ". Check both directories, then retry.");
     }
-    records.restored(copy.id(), Instant.now());
+    records.restored(copy, Instant.now());
     return verified(context, "Put back the env copied at " + copy.madeAt() + " (" + live + "); the upgraded env is"
         + " kept in " + displaced);
   }

@@ -1,24 +1,19 @@
 package org.linoconductor.upgrade;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
-/** Table {@code code_state}: the code of a site before and after {@code pull.sh}, per run. */
-@Repository
-public class CodeStateRepository {
+/**
+ * The code of a site before and after {@code pull.sh}, per run: table {@code code_state} on the server
+ * ({@link CodeStateTable}), the server's API on a step agent (agent.ServerCodeStates).
+ */
+public interface CodeStateRepository {
 
   /**
    * When the code state was recorded, relative to {@code pull.sh}; in an upgrade attempt BEFORE is
    * the production's code and AFTER the code on trial in the preview.
    */
-  public enum Phase {
+  enum Phase {
     BEFORE, AFTER;
 
     String column() {
@@ -26,41 +21,9 @@ public class CodeStateRepository {
     }
   }
 
-  private static final String REVISION = "revision";
-  private static final String FREEZE = "freeze";
-
-  private final JdbcTemplate jdbc;
-
-  public CodeStateRepository(JdbcTemplate jdbc) {
-    this.jdbc = jdbc;
-  }
-
   /** The code state a run recorded in that phase, if any. */
-  public Optional<CodeState> find(String processInstanceId, Phase phase) {
-    Map<String, String> revisions = new LinkedHashMap<>();
-    List<String> freeze = new ArrayList<>();
-    jdbc.query("select kind, name, content from code_state where process_instance_id = ? and phase = ? order by id",
-        row -> {
-          if (REVISION.equals(row.getString("kind"))) {
-            revisions.put(row.getString("name"), row.getString("content"));
-          } else {
-            freeze.add(row.getString("content"));
-          }
-        }, processInstanceId, phase.column());
-    return revisions.isEmpty() && freeze.isEmpty() ? Optional.empty() : Optional.of(new CodeState(revisions, freeze));
-  }
+  Optional<CodeState> find(String processInstanceId, Phase phase);
 
   /** Replaces what the run recorded in that phase. */
-  public void save(String processInstanceId, Phase phase, CodeState state, Instant recordedAt) {
-    jdbc.update("delete from code_state where process_instance_id = ? and phase = ?", processInstanceId,
-        phase.column());
-    List<Object[]> rows = new ArrayList<>();
-    Timestamp at = Timestamp.from(recordedAt);
-    state.sortedRevisions().forEach((name, revision) ->
-        rows.add(new Object[] {processInstanceId, phase.column(), REVISION, name, revision, at}));
-    state.packages().forEach(line ->
-        rows.add(new Object[] {processInstanceId, phase.column(), FREEZE, CodeState.packageName(line), line, at}));
-    jdbc.batchUpdate("insert into code_state (process_instance_id, phase, kind, name, content, recorded_at)"
-        + " values (?, ?, ?, ?, ?, ?)", rows);
-  }
+  void save(String processInstanceId, Phase phase, CodeState state, Instant recordedAt);
 }

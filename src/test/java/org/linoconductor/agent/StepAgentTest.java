@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -19,21 +20,29 @@ import org.junit.jupiter.api.io.TempDir;
 import org.linoconductor.ConductorWebTest;
 import org.linoconductor.Http;
 import org.linoconductor.TestLino;
+import org.linoconductor.archive.ArchiveSiteProcess;
 import org.linoconductor.audit.AuditTrail;
 import org.linoconductor.audit.RunOutcome;
+import org.linoconductor.rollback.CopyRecords;
 import org.linoconductor.security.ConductorAuthorizations;
 import org.linoconductor.security.ConductorGroups;
 import org.linoconductor.shell.CommonsExecShellRunner;
 import org.linoconductor.shell.ProcessSession;
 import org.linoconductor.shell.ShellCommand;
 import org.linoconductor.shell.ShellProperties;
+import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
+import org.linoconductor.sim.SiteProcess;
+import org.linoconductor.site.DatabaseKind;
 import org.linoconductor.site.SiteRegistry;
+import org.linoconductor.site.SiteRequest;
+import org.linoconductor.site.SiteState;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
 import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
 import org.linoconductor.step.StepServer;
 import org.linoconductor.step.StepVariables;
+import org.linoconductor.upgrade.CodeStateRepository;
 import org.linoconductor.upgrade.ProductionUpgradeProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,6 +60,8 @@ class StepAgentTest {
   @Autowired AuditTrail audit;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired CodeStateRepository codeStates;
+  @Autowired CopyRecords copies;
   @TempDir Path dir;
 
   private Http operator;
@@ -60,7 +71,7 @@ class StepAgentTest {
     authorizations.ensureOperatorsGroup();
     authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
     // a host per test: an agent counts as connected for a while after it stopped
-    for (String host : new String[] {"t1", "t2", "t3"}) {
+    for (String host : new String[] {"t1", "t2", "t3", "t4"}) {
       authorizations.ensureAgentsOf(host);
       authorizations.ensureUser("agent_" + host, "agent_" + host, ConductorGroups.AGENTS,
           ConductorGroups.agentsOf(host));
@@ -130,17 +141,78 @@ class StepAgentTest {
     runtime.deleteProcessInstance(id, "test over");
   }
 
+  /**
+   * Issue 14: every step of a production upgrade, the roll-back's copies and code states among them, runs on
+   * the agent of the site's host; the server keeps their records; the sign-off answered no puts back data
+   * and code there.
+   */
+  @Test
+  void aProductionUpgradeOnTheAgentsHostRunsToTheSignOffAndItsRollBackBringsBackDataAndCode() {
+    SimulatedLino lino = SimulatedLino.create(Path.of("target", "agent-lino-" + UUID.randomUUID()));
+    SimulatedSite site = lino.withRoot("lino1").createSite("agent_gina");
+    registry.register(new SiteRequest(site.name(), site.dir().getParent().toString(), site.name(),
+        SiteState.PRODUCTION, DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null,
+        site.registeredServiceCommands(), false, "t4"), null, null);
+    authorizations.ensureTestersOf(site.name());
+    authorizations.ensureUser("gina_tester", "gina_tester", ConductorGroups.testersOf(site.name()));
+    String versionBefore = site.version();
+    String dataBefore = SiteProcess.output(site, List.of("sqlite3", "default.db", ".dump"));
+    lino.publishRelease("21.9.1", true);
+
+    var started = operator.postJson("/engine-rest/process-definition/key/" + ProductionUpgradeProcess.KEY
+        + "/start", "{\"variables\":{\"site\":{\"value\":\"" + site.name() + "\"}}}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String id = Http.json(started).get("id").asText();
+    try (var agent = StepAgents.start(port, "t4", "agent_t4", "agent_t4", "agent-t4")) {
+      await().atMost(PATIENCE).until(() -> tasks.createTaskQuery().processInstanceId(id)
+          .taskDefinitionKey(ProductionUpgradeProcess.Elements.SIGN_OFF).count() == 1
+          || tasks.createTaskQuery().processInstanceId(id).count() == 1);
+      Task signOff = tasks.createTaskQuery().processInstanceId(id).singleResult();
+      assertThat(signOff.getTaskDefinitionKey()).as("steps: %s", stepRuns.ofRun(id))
+          .isEqualTo(ProductionUpgradeProcess.Elements.SIGN_OFF);
+      assertThat(site.version()).isEqualTo("21.9.1");
+      assertThat(stepRuns.ofRun(id)).extracting(StepRun::step).startsWith(ProductionUpgradeProcess.Topics.PREFLIGHT,
+          ProductionUpgradeProcess.Topics.STOP_SERVICES, ProductionUpgradeProcess.Topics.COPY_DATABASE,
+          ProductionUpgradeProcess.Topics.COPY_ENV).contains(ProductionUpgradeProcess.Topics.PULL_CODE,
+          ProductionUpgradeProcess.Topics.RESTORE_SNAPSHOT, ProductionUpgradeProcess.Topics.CHECK_SITE);
+      assertThat(codeStates.find(id, CodeStateRepository.Phase.BEFORE)).as("kept by the server").isPresent();
+      assertThat(codeStates.find(id, CodeStateRepository.Phase.AFTER)).isPresent()
+          .isNotEqualTo(codeStates.find(id, CodeStateRepository.Phase.BEFORE));
+      assertThat(copies.ofRun(id)).extracting(CopyRecords.Copy::kind)
+          .containsExactlyInAnyOrder(CopyRecords.Kind.DATABASE, CopyRecords.Kind.ENV);
+
+      var answered = Http.as(port, "gina_tester", "gina_tester").postJson("/engine-rest/task/" + signOff.getId()
+          + "/complete", "{\"variables\": {\"siteWorks\": {\"value\": false},"
+          + " \"comment\": {\"value\": \"the invoices are gone\"}}}");
+      assertThat(answered.statusCode()).as(answered.body()).isEqualTo(204);
+      await().atMost(PATIENCE).until(() -> audit.run(id).map(run -> run.outcome() != null)
+          .orElse(false));
+    }
+
+    assertThat(audit.run(id).orElseThrow().outcome()).isEqualTo(RunOutcome.ROLLED_BACK);
+    assertThat(SiteProcess.output(site, List.of("sqlite3", "default.db", ".dump"))).isEqualTo(dataBefore);
+    assertThat(site.version()).isEqualTo(versionBefore);
+    assertThat(copies.ofRun(id)).allSatisfy(copy -> assertThat(copy.restoredAt()).isNotNull());
+    assertThat(stepRuns.ofRun(id)).allSatisfy(record -> assertThat(record.node()).isEqualTo("agent-t4"))
+        .filteredOn(record -> record.step().equals(ProductionUpgradeProcess.Topics.RESTORE_CODE)).singleElement()
+        .satisfies(record -> assertThat(record.summary()).contains("the code is the one recorded before pull.sh"));
+  }
+
   @Test
   void aStepNoAgentRunsYetSaysSoWhileTheHostsAgentIsConnected() {
-    TestLino.productionSiteOn(registry, "agent_fanny", "t3");
-    var started = operator.postJson("/engine-rest/process-definition/key/" + ProductionUpgradeProcess.KEY
-        + "/start", "{\"variables\":{\"site\":{\"value\":\"agent_fanny\"}}}");
+    SimulatedSite old = SimulatedLino.create(Path.of("target", "agent-lino-" + UUID.randomUUID())).withRoot("lino1")
+        .createSite("agent_fanny");
+    registry.register(new SiteRequest(old.name(), old.dir().getParent().toString(), old.name(), SiteState.OLD,
+        DatabaseKind.SQLITE, false, "tester", List.of("tester"), null, null, old.registeredServiceCommands(), false,
+        "t3"), null, null);
+    var started = operator.postJson("/engine-rest/process-definition/key/" + ArchiveSiteProcess.KEY
+        + "/start", "{\"variables\":{\"site\":{\"value\":\"agent_fanny\"}, \"dryRun\":{\"value\":true}}}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String id = Http.json(started).get("id").asText();
 
     try (var agent = StepAgents.start(port, "t3", "agent_t3", "agent_t3", "agent-t3")) {
       await().atMost(PATIENCE).until(() -> Http.json(operator.get("/api/runs/" + id)).path("waiting").asText()
-          .contains("does not run step " + ProductionUpgradeProcess.Topics.PREFLIGHT));
+          .contains("does not run step " + ArchiveSiteProcess.Topics.ARCHIVE_SITE_DIRECTORY));
     }
     assertThat(stepRuns.ofRun(id)).isEmpty();
     runtime.deleteProcessInstance(id, "test over");

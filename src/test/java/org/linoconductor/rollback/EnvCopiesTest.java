@@ -27,6 +27,7 @@ import org.linoconductor.step.StepContexts;
 import org.linoconductor.step.StepOutcome.Status;
 import org.linoconductor.upgrade.CodeStateReader;
 import org.linoconductor.upgrade.CodeStateRepository;
+import org.linoconductor.upgrade.CodeStateTable;
 import org.linoconductor.upgrade.CodeStateRepository.Phase;
 
 /**
@@ -95,7 +96,7 @@ class EnvCopiesTest {
     SimulatedSite sim = SITES.fresh(Layout.GIT);
     Site site = RollbackSites.site(sim, DatabaseKind.SQLITE);
     var jdbc = TestCopies.jdbc();
-    RestoreEnvStep step = new RestoreEnvStep(new CopyRecords(jdbc), new CodeStateRepository(jdbc));
+    RestoreEnvStep step = new RestoreEnvStep(new CopyRecordTable(jdbc), new CodeStateTable(jdbc));
 
     var outcome = step.execute(context(site, "run-x", step.topic()));
 
@@ -107,8 +108,8 @@ class EnvCopiesTest {
   private static void upgradeAndRollBack(SimulatedSite sim, EnvCopy mode) {
     Site site = RollbackSites.site(sim, DatabaseKind.SQLITE);
     var jdbc = TestCopies.jdbc();
-    CopyRecords records = new CopyRecords(jdbc);
-    CodeStateRepository codeStates = new CodeStateRepository(jdbc);
+    CopyRecords records = new CopyRecordTable(jdbc);
+    CodeStateRepository codeStates = new CodeStateTable(jdbc);
     SiteCopies copies = new SiteCopies(new RollbackProperties(3, null, mode, RollbackProperties.Tools.defaults()),
         records);
     String run = "run-" + UUID.randomUUID();

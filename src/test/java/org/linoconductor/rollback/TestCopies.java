@@ -11,7 +11,7 @@ public final class TestCopies {
   private TestCopies() {}
 
   public static CopyRecords records() {
-    return new CopyRecords(jdbc());
+    return new CopyRecordTable(jdbc());
   }
 
   /** A database with the tables of the copies and of the code states. */

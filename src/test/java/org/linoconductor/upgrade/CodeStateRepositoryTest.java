@@ -22,7 +22,7 @@ class CodeStateRepositoryTest {
   @BeforeAll
   static void startPostgres() throws IOException {
     postgres = EmbeddedPostgres.start();
-    codeStates = new CodeStateRepository(TestDatabase.migrated(postgres.getPostgresDatabase()));
+    codeStates = new CodeStateTable(TestDatabase.migrated(postgres.getPostgresDatabase()));
   }
 
   @AfterAll

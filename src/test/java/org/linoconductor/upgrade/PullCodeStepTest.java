@@ -26,7 +26,7 @@ class PullCodeStepTest {
 
   @BeforeEach
   void freshDatabase() {
-    codeStates = new CodeStateRepository(TestDatabase.migratedH2());
+    codeStates = new CodeStateTable(TestDatabase.migratedH2());
     step = new PullCodeStep(codeStates);
   }
 

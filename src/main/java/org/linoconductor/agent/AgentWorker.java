@@ -79,10 +79,14 @@ final class AgentWorker implements SmartLifecycle {
         .disableBackoffStrategy()
         .addInterceptor(new BasicAuthProvider(agent.user(), agent.password()))
         .addInterceptor(request -> request.addHeader(AgentHosts.HEADER, agent.host()))
+        // Fetching starts once every topic is subscribed: a first long poll for only some of them would
+        // leave the others' tasks waiting until it ends.
+        .disableAutoFetching()
         .build();
     for (String topic : steps.keySet()) {
       started.subscribe(topic).lockDuration(properties.lockDuration().toMillis()).handler(this::handle).open();
     }
+    started.start();
     client = started;
     log.info("AGENT-001 Step agent {} of host {} fetches from {} the topics {}", properties.node(), agent.host(),
         agent.serverUrl(), steps.keySet().stream().sorted().toList());

@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * the server.
  *
  * @param longPoll how long one fetch waits at the server for a task to appear (no sleep in between)
+ * @param liveLogEvery how often a running step's last log lines are sent to the server, when they changed
  */
 @Validated
 @Profile("agent") // the server has none of these
@@ -23,11 +24,12 @@ public record AgentProperties(
     @NotBlank String host,
     @NotBlank String user,
     @NotBlank String password,
-    @DefaultValue("20s") Duration longPoll) {
+    @DefaultValue("20s") Duration longPoll,
+    @DefaultValue("1s") Duration liveLogEvery) {
 
   @Override
   public String toString() {
     return "AgentProperties[serverUrl=" + serverUrl + ", host=" + host + ", user=" + user + ", longPoll=" + longPoll
-        + "]";
+        + ", liveLogEvery=" + liveLogEvery + "]";
   }
 }

@@ -12,6 +12,7 @@ import org.linoconductor.shell.ProcessSession;
 import org.linoconductor.snapshot.GoodSnapshots;
 import org.linoconductor.step.AgentRefusedException;
 import org.linoconductor.step.AgentSteps;
+import org.linoconductor.step.LiveLogs;
 import org.linoconductor.step.RunIdentity;
 import org.linoconductor.step.StepReport;
 import org.linoconductor.step.StepServer;
@@ -69,6 +70,12 @@ class AgentStepsController {
       steps.sessionStarted(record, session, hosts());
       return null;
     });
+  }
+
+  @PostMapping(path = "/steps/{record}/live", consumes = "application/json")
+  @Operation(summary = "The last lines of the running step's current log on the agent's host, for the run page")
+  void live(@PathVariable long record, @RequestBody LiveLogs.LiveLog live) {
+    steps.liveLog(record, live, hosts());
   }
 
   @PostMapping(path = "/steps/{record}/finish", consumes = "application/json")

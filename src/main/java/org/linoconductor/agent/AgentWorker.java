@@ -1,7 +1,5 @@
 package org.linoconductor.agent;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.exception.NotFoundException;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
@@ -25,6 +22,7 @@ import org.linoconductor.shell.ShellProperties;
 import org.linoconductor.shell.ShellRunner;
 import org.linoconductor.step.RemoteStepExecution;
 import org.linoconductor.step.Step;
+import org.linoconductor.step.StepLogs;
 import org.linoconductor.step.StepProperties;
 import org.linoconductor.step.StepServer;
 import org.slf4j.Logger;
@@ -52,6 +50,8 @@ final class AgentWorker implements SmartLifecycle {
   private final Semaphore slots;
   private final ExecutorService threads;
   private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+  /** Apart from the heartbeats: a slow send of a log must not delay a lock's renewal. */
+  private final ScheduledExecutorService liveLogs = Executors.newSingleThreadScheduledExecutor();
   private volatile ExternalTaskClient client;
 
   AgentWorker(AgentProperties agent, StepProperties properties, ShellProperties shellProperties, ShellRunner shell,
@@ -101,6 +101,7 @@ final class AgentWorker implements SmartLifecycle {
     }
     threads.shutdownNow();
     heartbeats.shutdownNow();
+    liveLogs.shutdownNow();
   }
 
   @Override
@@ -143,8 +144,20 @@ final class AgentWorker implements SmartLifecycle {
           task.getTopicName(), task.getId());
       return;
     }
-    new RemoteStepExecution(steps.get(task.getTopicName()), assignment.get(), task.getAllVariables(), shell,
-        shellProperties, properties, server, ended).run();
+    StepServer.Assignment given = assignment.get();
+    long every = agent.liveLogEvery().toMillis();
+    ScheduledFuture<?> live = liveLogs.scheduleWithFixedDelay(new LiveLogSender(server, given.record(),
+        properties.logDir().resolve(given.run().processInstanceId()), task.getTopicName()), every, every,
+        TimeUnit.MILLISECONDS);
+    try {
+      new RemoteStepExecution(steps.get(task.getTopicName()), given, task.getAllVariables(), shell, shellProperties,
+          properties, server, () -> {
+            live.cancel(false);
+            ended.run();
+          }).run();
+    } finally {
+      live.cancel(false);
+    }
   }
 
   private void renew(ExternalTask task, ExternalTaskService service, Thread[] runner) {
@@ -182,15 +195,9 @@ final class AgentWorker implements SmartLifecycle {
   /** The step's newest log on this host ({@code <log dir>/<run>/<step>-<n>.log}), if any. */
   private String lastLog(StepServer.Unfinished step) {
     Path dir = properties.logDir().resolve(step.run()).normalize();
-    if (!dir.startsWith(properties.logDir().normalize()) || !Files.isDirectory(dir)) {
+    if (!dir.startsWith(properties.logDir().normalize())) {
       return null;
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(file -> file.getFileName().toString().startsWith(step.step() + "-"))
-          .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
-          .map(Path::toString).orElse(null);
-    } catch (IOException e) {
-      return null;
-    }
+    return StepLogs.latest(dir, step.step()).map(Path::toString).orElse(null);
   }
 }

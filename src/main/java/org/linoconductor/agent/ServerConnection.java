@@ -51,6 +51,11 @@ final class ServerConnection implements StepServer, GoodSnapshots {
   }
 
   @Override
+  public void liveLog(long record, String log, long from, String content) {
+    send("POST", "/steps/" + record + "/live", Map.of("log", log, "from", from, "content", content), 200);
+  }
+
+  @Override
   public void finish(long record, StepReport report) {
     send("POST", "/steps/" + record + "/finish", report, 200);
   }

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.linoconductor.step.LiveLogs;
 
 /**
  * A piece of a growing log file from a byte offset on, for the run page's live view: the page
@@ -21,7 +22,7 @@ import java.nio.file.StandardOpenOption;
  *     log; a reader that sees another name than before starts over from 0 (or says which log it has
  *     read with {@code ?log=}, see {@code RunsController}); null when the step wrote none
  */
-record LogTail(long from, long next, String text, boolean running, String log) {
+public record LogTail(long from, long next, String text, boolean running, String log) {
 
   /** At most this much per answer: a page catching up with a large log asks a few times. */
   static final int MAX_BYTES = 64 * 1024;
@@ -32,7 +33,7 @@ record LogTail(long from, long next, String text, boolean running, String log) {
    * @param from a byte offset, or null for the last lines
    * @throws BadRunRequestException when {@code from} lies outside the file
    */
-  static LogTail read(Path file, Long from, boolean running) {
+  public static LogTail read(Path file, Long from, boolean running) {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       if (from != null && (from < 0 || from > size)) {
@@ -54,6 +55,18 @@ record LogTail(long from, long next, String text, boolean running, String log) {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the log " + file, e);
     }
+  }
+
+  /**
+   * The piece from byte {@code from} on of what a step agent last sent of a running step's log; the whole
+   * piece when {@code from} lies outside it (the agent has sent lines beyond, or the step's next command's log).
+   */
+  static LogTail sent(LiveLogs.LiveLog live, Long from) {
+    byte[] bytes = live.content().getBytes(StandardCharsets.UTF_8);
+    long end = live.from() + bytes.length;
+    int skip = from != null && from >= live.from() && from <= end ? (int) (from - live.from()) : 0;
+    return new LogTail(live.from() + skip, end, new String(bytes, skip, bytes.length - skip, StandardCharsets.UTF_8),
+        true, live.log());
   }
 
   private static int afterFirstNewline(byte[] bytes, int length) {

@@ -19,7 +19,7 @@ final class RunDetailPage {
 
   record Step(long id, String status, String name, String topic, PageText.Badge badge, PageText.Time started,
       String meta, String summary, String command, boolean running, String tailUrl, String tail, String logUrl,
-      String logPath) {}
+      String logPath, String logNode) {}
 
   record Decision(String task, String who, PageText.Time when, String choice, String context, String comment) {}
 
@@ -60,11 +60,13 @@ final class RunDetailPage {
     String summary = step.summary() == null ? null
         : (step.status() == StepRun.Status.SKIPPED ? "Skipped: " : "") + step.summary();
     boolean hasLog = step.logUrl() != null || running;
+    // a log this server cannot open: a step agent's, on its host
+    String logNode = hasLog || step.logPath() == null ? null : step.node();
     return new Step(step.id(), step.status().name().toLowerCase(Locale.ROOT),
         detail.names().getOrDefault(step.activityId(), step.step()), step.step(), PageText.badge(step.status()),
         PageText.time(step.startedAt()), meta, summary, step.command(), running, step.tailUrl(),
         running || step.tail() == null || step.tail().isBlank() ? null : step.tail(),
-        hasLog ? step.tailUrl().replaceFirst("/tail$", "/log") : null, hasLog ? step.logPath() : null);
+        hasLog ? step.tailUrl().replaceFirst("/tail$", "/log") : null, step.logPath(), logNode);
   }
 
   private static Decision decision(RunRecord.Decision d) {

@@ -12,6 +12,7 @@ import org.linoconductor.site.Site;
 import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.step.RunIdentities;
 import org.linoconductor.step.RunIdentity;
+import org.linoconductor.step.LiveLogs;
 import org.linoconductor.step.StepLogs;
 import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
@@ -34,10 +35,12 @@ class RunQueries {
   private final RunIdentities identities;
   private final AgentPresence agents;
   private final ExternalTaskService externalTasks;
+  private final LiveLogs liveLogs;
 
   RunQueries(AuditTrail trail, StepRunRepository steps, StepLogs logs, CodeStates codeStates, SiteRegistry sites,
       ProcessKeys processes, RunVisibility visibility, ElementNames names, RunIdentities identities,
-      AgentPresence agents, ExternalTaskService externalTasks) {
+      AgentPresence agents, ExternalTaskService externalTasks, LiveLogs liveLogs) {
+    this.liveLogs = liveLogs;
     this.names = names;
     this.externalTasks = externalTasks;
     this.identities = identities;
@@ -93,6 +96,11 @@ class RunQueries {
 
   Optional<Path> logOf(StepRun step) {
     return logs.of(step);
+  }
+
+  /** What the step agent running {@code step} last sent of its log (the full log is on the agent's host). */
+  Optional<LiveLogs.LiveLog> sentByAgent(StepRun step) {
+    return liveLogs.of(step.id());
   }
 
   /** Sites the caller may filter by, by name. */

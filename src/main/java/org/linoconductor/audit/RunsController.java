@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.linoconductor.step.StepRun;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -99,6 +100,7 @@ class RunsController {
     Long offset = offset(from);
     boolean running = step.status() == StepRun.Status.RUNNING;
     return runs.logOf(step).map(file -> LogTail.read(file, offsetIn(file, log, offset), running))
+        .or(() -> running ? runs.sentByAgent(step).map(live -> LogTail.sent(live, offset)) : Optional.empty())
         .orElse(new LogTail(0, 0, "", running, null));
   }
 

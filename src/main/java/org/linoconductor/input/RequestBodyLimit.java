@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Bounds what a request may carry before anything reads it: a body larger than
  * {@link InputProperties#maxBodySize()} is answered with 413 (a declared length at once, a streamed
  * body after at most that many bytes); a JSON body with what no API takes ({@link JsonBodyCheck}: an
- * over-long text or name, a variable of a type Conductor never uses) with 400 saying where. Neither
+ * over-long text or name, a variable of a type Conductor never uses; not for a step agent's reports) with 400
+ * saying where. Neither
  * answer nor log line ever holds the value. Registered for {@code /engine-rest/*}, {@code /api/*} and
  * {@code /camunda/api/*} by {@link RequestLimits}.
  */
@@ -71,7 +72,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
       JsonBodyCheck.longTexts(tree, Shown.MAX, sent);
       request.setAttribute(ShortErrorAnswers.SENT, sent);
     }
-    Optional<String> problem = tree == null ? Optional.empty() : json.problem(tree);
+    Optional<String> problem = tree == null || isStepAgentReport(request) ? Optional.empty() : json.problem(tree);
     if (problem.isPresent()) {
       refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, problem.get());
       return;
@@ -83,6 +84,15 @@ class RequestBodyLimit extends OncePerRequestFilter {
     return "The request body has " + size + "; at most " + limits.maxBodySize().toBytes() + " bytes ("
         + limits.maxBodySize().toKilobytes() + " KB) are accepted (conductor.input.max-body-size)."
         + " Nothing was read or changed.";
+  }
+
+  /**
+   * A step agent's report of its step (security.RestSecurity lets only agents there) carries the texts of a
+   * local step's record, logs and stack traces longer than Camunda's columns: they go to Conductor's own
+   * tables, which the API behind bounds; the body's size limit holds.
+   */
+  private static boolean isStepAgentReport(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/api/agent/");
   }
 
   private static boolean isJson(HttpServletRequest request) {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,6 +33,9 @@ public class AgentSteps {
   /** How an agent's step may end; RUNNING and INTERRUPTED are the server's to say. */
   private static final Set<StepRun.Status> FINISHED = EnumSet.of(StepRun.Status.SUCCEEDED, StepRun.Status.SKIPPED,
       StepRun.Status.FAILED, StepRun.Status.ERROR, StepRun.Status.RENDERED);
+  private static final Pattern LOG_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,254}\\.log");
+  /** What an agent sends of a running step's log: its last 16 KB (audit.LogTail), with room for any characters. */
+  private static final int MAX_LIVE_CHARS = 64 * 1024;
 
   private final ExternalTaskService engine;
   private final RuntimeService runtime;
@@ -41,9 +45,11 @@ public class AgentSteps {
   private final ResultReporter reporter;
   private final InterruptedStepRecovery recovery;
   private final StepFailedCatch failedCatch;
+  private final LiveLogs liveLogs;
 
   AgentSteps(ExternalTaskService engine, RuntimeService runtime, StepRunRepository records, RunIdentities runs,
-      SiteRegistry sites, ResultReporter reporter, InterruptedStepRecovery recovery, StepFailedCatch failedCatch) {
+      SiteRegistry sites, ResultReporter reporter, InterruptedStepRecovery recovery, StepFailedCatch failedCatch,
+      LiveLogs liveLogs) {
     this.engine = engine;
     this.runtime = runtime;
     this.records = records;
@@ -52,6 +58,7 @@ public class AgentSteps {
     this.reporter = reporter;
     this.recovery = recovery;
     this.failedCatch = failedCatch;
+    this.liveLogs = liveLogs;
   }
 
   /**
@@ -84,6 +91,17 @@ public class AgentSteps {
     records.sessionStarted(record, session);
   }
 
+  /** The last lines of the running step's current log on the agent's host, for the run page. */
+  public void liveLog(long record, LiveLogs.LiveLog live, Set<String> hosts) {
+    own(record, hosts, true);
+    if (live.log() == null || !LOG_NAME.matcher(live.log()).matches() || live.from() < 0 || live.content() == null
+        || live.content().length() > MAX_LIVE_CHARS) {
+      throw new AgentRefusedException("A live log is a log file's name (<step>-<n>.log), a byte offset from 0 and"
+          + " at most " + MAX_LIVE_CHARS + " characters of text: nothing was recorded.");
+    }
+    liveLogs.save(record, live);
+  }
+
   /** The step has ended on the agent: recorded, then reported to the engine as the agent (the lock's holder). */
   public boolean finish(long record, StepReport report, Set<String> hosts) {
     StepRun run = own(record, hosts, true);
@@ -108,6 +126,7 @@ public class AgentSteps {
     }
     records.finish(record, status, report.command(), report.exitStatus(), report.logPath(), report.tail(),
         report.summary(), Instant.now(), handover);
+    liveLogs.remove(record);
     return reporter.report(new ResultReporter.Result(record, run.externalTaskId(), run.processInstanceId(),
         run.site(), run.step(), null, handover, run.node()));
   }
@@ -126,6 +145,7 @@ public class AgentSteps {
     log.warn("STEP-032 Site {}: step {} (run {}) was interrupted on agent {}: {}", run.site(), run.step(),
         run.processInstanceId(), run.node(), leftovers);
     recovery.interrupt(run, leftovers, tail);
+    liveLogs.remove(record);
   }
 
   private StepRun own(long record, Set<String> hosts, boolean running) {

@@ -33,28 +33,40 @@ public class StepLogs {
   }
 
   /**
-   * The log file of a step record, if it exists: the one recorded when the step ended, or while
-   * it runs (nothing recorded yet) the file of its latest command so far. Only ever a file the
-   * record names or one under this run's log directory: the record's ids never become a path.
+   * The log file of a step record, if it is on this machine: the one recorded when the step ended, or while
+   * it runs (nothing recorded yet) the file of its latest command so far. Only ever a file under this run's
+   * log directory: the record's ids never become a path, and a path a step agent reported (a file on its
+   * host) is never opened here unless it is that.
    */
   public Optional<Path> of(StepRun run) {
+    Optional<Path> runDir = runDir(run.processInstanceId());
+    if (runDir.isEmpty()) {
+      return Optional.empty();
+    }
     if (run.logPath() != null) {
-      return Optional.of(Path.of(run.logPath())).filter(Files::isRegularFile);
+      return Optional.of(Path.of(run.logPath()).toAbsolutePath().normalize())
+          .filter(file -> file.startsWith(runDir.get().toAbsolutePath()) && Files.isRegularFile(file));
     }
-    if (run.status() != StepRun.Status.RUNNING) {
+    return run.status() == StepRun.Status.RUNNING ? latest(runDir.get(), run.step()) : Optional.empty();
+  }
+
+  /** The log of {@code step}'s latest command so far in the run's log directory {@code runDir}, if any. */
+  public static Optional<Path> latest(Path runDir, String step) {
+    if (!Files.isDirectory(runDir)) {
       return Optional.empty();
     }
-    Path runDir = properties.logDir().resolve(run.processInstanceId()).normalize();
-    if (!runDir.startsWith(properties.logDir().normalize()) || !Files.isDirectory(runDir)) {
-      return Optional.empty();
-    }
-    Pattern name = Pattern.compile(Pattern.quote(run.step()) + "-(\\d{1,9})\\.log");
+    Pattern name = Pattern.compile(Pattern.quote(step) + "-(\\d{1,9})\\.log");
     try (Stream<Path> files = Files.list(runDir)) {
       return files.filter(f -> name.matcher(f.getFileName().toString()).matches())
           .max(Comparator.comparingInt(f -> sequence(name, f)));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list the step logs in " + runDir, e);
     }
+  }
+
+  private Optional<Path> runDir(String run) {
+    Path dir = properties.logDir().resolve(run).normalize();
+    return dir.startsWith(properties.logDir().normalize()) ? Optional.of(dir) : Optional.empty();
   }
 
   /**

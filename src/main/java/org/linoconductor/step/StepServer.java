@@ -28,6 +28,9 @@ public interface StepServer {
 
   void sessionStarted(long record, ProcessSession session);
 
+  /** The last lines of the running step's current log, {@code content} starting at byte {@code from} of {@code log}. */
+  void liveLog(long record, String log, long from, String content);
+
   void finish(long record, StepReport report);
 
   /** The steps this agent left RUNNING (it was stopped or crashed in the middle of them). */

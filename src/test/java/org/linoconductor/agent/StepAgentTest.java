@@ -30,6 +30,7 @@ import org.linoconductor.shell.CommonsExecShellRunner;
 import org.linoconductor.shell.ProcessSession;
 import org.linoconductor.shell.ShellCommand;
 import org.linoconductor.shell.ShellProperties;
+import org.linoconductor.sim.Scenario;
 import org.linoconductor.sim.SimulatedLino;
 import org.linoconductor.sim.SimulatedSite;
 import org.linoconductor.sim.SiteProcess;
@@ -38,6 +39,7 @@ import org.linoconductor.site.SiteRegistry;
 import org.linoconductor.site.SiteRequest;
 import org.linoconductor.site.SiteState;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
+import org.linoconductor.step.LiveLogs;
 import org.linoconductor.step.StepRun;
 import org.linoconductor.step.StepRunRepository;
 import org.linoconductor.step.StepServer;
@@ -62,6 +64,7 @@ class StepAgentTest {
   @Autowired TaskService tasks;
   @Autowired CodeStateRepository codeStates;
   @Autowired CopyRecords copies;
+  @Autowired LiveLogs liveLogs;
   @TempDir Path dir;
 
   private Http operator;
@@ -71,7 +74,7 @@ class StepAgentTest {
     authorizations.ensureOperatorsGroup();
     authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
     // a host per test: an agent counts as connected for a while after it stopped
-    for (String host : new String[] {"t1", "t2", "t3", "t4"}) {
+    for (String host : new String[] {"t1", "t2", "t3", "t4", "t5"}) {
       authorizations.ensureAgentsOf(host);
       authorizations.ensureUser("agent_" + host, "agent_" + host, ConductorGroups.AGENTS,
           ConductorGroups.agentsOf(host));
@@ -109,6 +112,49 @@ class StepAgentTest {
     assertThat(site.dir().resolve("snapshot.zip")).exists();
   }
 
+  /** The full log stays on the agent's host; its last lines reach the run page while the step runs. */
+  @Test
+  void theLogOfAStepRunningOnTheAgentIsSeenLiveOnTheServerAndNeverOpenedThereFromTheAgentsPath() {
+    SimulatedSite site = TestLino.productionSiteOn(registry, "agent_hanna", "t5");
+    site.enable(Scenario.HANG, "dump2py 8");
+    try (var agent = StepAgents.start(port, "t5", "agent_t5", "agent_t5", "agent-t5")) {
+      String id = startSnapshot(site.name());
+      await().atMost(PATIENCE).until(() -> stepRuns.ofRun(id).stream()
+          .anyMatch(step -> step.status() == StepRun.Status.RUNNING));
+      long step = stepRuns.ofRun(id).get(0).id();
+      String tail = "/api/runs/" + id + "/steps/" + step + "/tail";
+      AtomicReference<JsonNode> first = new AtomicReference<>();
+      await().atMost(PATIENCE).until(() -> {
+        first.set(Http.json(operator.get(tail)));
+        return !first.get().get("text").asText().isEmpty();
+      });
+      assertThat(first.get().get("running").asBoolean()).isTrue();
+      assertThat(first.get().get("log").asText()).isEqualTo(SiteSnapshotProcess.Topics.MAKE_SNAPSHOT + "-1.log");
+      long next = first.get().get("next").asLong();
+      AtomicReference<JsonNode> more = new AtomicReference<>();
+      await().atMost(PATIENCE).until(() -> {
+        more.set(Http.json(operator.get(tail + "?from=" + next)));
+        return !more.get().get("text").asText().isEmpty() || !more.get().get("running").asBoolean();
+      });
+      assertThat(more.get().get("from").asLong()).as("the lines after those seen, not again").isEqualTo(next);
+      assertThat(more.get().get("text").asText()).isNotEmpty();
+
+      await().atMost(PATIENCE).until(() -> audit.run(id).map(run -> run.outcome() == RunOutcome.SUCCEEDED)
+          .orElse(false));
+      assertThat(liveLogs.of(step)).as("gone with the step's end").isEmpty();
+      StepRun ended = stepRuns.ofRun(id).get(0);
+      assertThat(Path.of(ended.logPath())).as("on the agent's host").exists();
+      assertThat(operator.get("/api/runs/" + id + "/steps/" + step + "/log").statusCode())
+          .as("the server does not open a path an agent reported").isEqualTo(404);
+      assertThat(Http.json(operator.get(tail)).get("text").asText()).isEmpty();
+      assertThat(ended.tail()).isNotBlank();
+      assertThat(operator.get("/runs/" + id).body()).contains("Full log on <code>agent-t5</code>: <code>"
+          + ended.logPath() + "</code>");
+    } finally {
+      site.disable(Scenario.HANG);
+    }
+  }
+
   @Test
   void anAgentStoppedInTheMiddleOfAStepSendsItToTheDecisionWhenItStartsAgainAndNeverRunsItTwice() throws Exception {
     SimulatedSite site = TestLino.productionSiteOn(registry, "agent_erna", "t2");
@@ -116,7 +162,7 @@ class StepAgentTest {
     // The agent as it was when it stopped: it had fetched the step, started it and its command.
     String taskId = fetchAs("agent_t2", "t2", "agent-t2-crashed");
     var properties = new AgentProperties("http://127.0.0.1:" + port, "t2", "agent_t2", "agent_t2",
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5), Duration.ofSeconds(1));
     ServerConnection crashed = new ServerConnection(properties, "agent-t2-crashed", new ObjectMapper()
         .findAndRegisterModules());
     long record = crashed.start(taskId).map(StepServer.Assignment::record).orElseThrow();

@@ -2,8 +2,10 @@ package org.linoconductor.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linoconductor.ConductorWebTest;
@@ -21,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The records an agent's upgrade steps keep on the server (code states, the roll-back's copies), over real
  * HTTP: an agent reads and writes those of its own hosts' runs only, a copy only for its run's own site, a
- * removal only between runs of one site; nobody but agents gets there; a copy's path must be a path.
+ * removal only between runs of one site; nobody but agents gets there; a copy's path must be a path. A live
+ * log goes only to the agent's own running step; a log path an agent reports is never opened on the server.
  */
 @ConductorWebTest
 class AgentRecordsAttackTest {
@@ -30,6 +33,7 @@ class AgentRecordsAttackTest {
   private static final String HOST_Y = "ar-y";
   private static final String SITE_X = "ar_xsite";
   private static final String OTHER_SITE_X = "ar_xother";
+  private static final String HOST_HEADER = "X-Conductor-Agent-Host";
   private static final String CODE = "{\"revisions\": {\"lino\": \"forged\"}, \"packages\": []}";
 
   @LocalServerPort int port;
@@ -117,6 +121,37 @@ class AgentRecordsAttackTest {
   }
 
   @Test
+  void aLiveLogGoesOnlyToItsOwnAgentsRunningStepAndAReportedLogPathIsNeverOpenedOnTheServer() {
+    String run = startSnapshot(SITE_X);
+    JsonNode fetched = Http.json(agentX.with(HOST_HEADER, HOST_X).postJson("/engine-rest/external-task/fetchAndLock",
+        "{\"workerId\": \"ar-worker-x\", \"maxTasks\": 1, \"topics\": [{\"topicName\": \""
+            + SiteSnapshotProcess.Topics.MAKE_SNAPSHOT + "\", \"lockDuration\": 60000}]}"));
+    assertThat(fetched).hasSize(1);
+    HttpResponse<String> started = agentX.postJson("/api/agent/steps", "{\"externalTaskId\": \""
+        + fetched.get(0).get("id").asText() + "\", \"node\": \"ar-worker-x\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    long record = Http.json(started).get("record").asLong();
+    String tail = "/api/runs/" + run + "/steps/" + record + "/tail";
+
+    assertRefused(agentY.postJson("/api/agent/steps/" + record + "/live", live("make-snapshot-1.log", "forged")));
+    assertRefused(agentX.postJson("/api/agent/steps/" + record + "/live", live("../../etc/passwd", "forged")));
+    assertRefused(agentX.postJson("/api/agent/steps/" + record + "/live", live("x.log", "x".repeat(70_000))));
+    assertThat(Http.json(operator.get(tail)).get("text").asText()).isEmpty();
+    assertThat(agentX.postJson("/api/agent/steps/" + record + "/live", live("make-snapshot-1.log", "dumping\\n"))
+        .statusCode()).isEqualTo(200);
+    assertThat(Http.json(operator.get(tail)).get("text").asText()).isEqualTo("dumping\n");
+
+    // A stack trace longer than Camunda's text columns is recorded (Conductor's own table), not refused.
+    HttpResponse<String> finished = agentX.postJson("/api/agent/steps/" + record + "/finish",
+        "{\"status\": \"ERROR\", \"summary\": \"broke\", \"details\": \"" + "at x\\n".repeat(2000)
+            + "\", \"logPath\": \"/etc/passwd\"}");
+    assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
+    assertThat(operator.get("/api/runs/" + run + "/steps/" + record + "/log").statusCode()).isEqualTo(404);
+    assertThat(Http.json(operator.get(tail)).get("text").asText()).doesNotContain("root:");
+    runtime.deleteProcessInstance(run, "test over");
+  }
+
+  @Test
   void nobodyButAgentsReachesTheRecords() {
     String run = startSnapshot(SITE_X);
 
@@ -127,11 +162,22 @@ class AgentRecordsAttackTest {
     runtime.deleteProcessInstance(run, "test over");
   }
 
+  @AfterEach
+  void noRunHoldsTheSites() {
+    runtime.createProcessInstanceQuery().processDefinitionKey(SiteSnapshotProcess.KEY).list().stream()
+        .filter(run -> HOST_X.equals(run.getTenantId()))
+        .forEach(run -> runtime.deleteProcessInstance(run.getId(), "test over"));
+  }
+
   private String startSnapshot(String site) {
     HttpResponse<String> started = operator.postJson("/engine-rest/process-definition/key/"
         + SiteSnapshotProcess.KEY + "/start", "{\"variables\":{\"site\":{\"value\":\"" + site + "\"}}}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     return Http.json(started).get("id").asText();
+  }
+
+  private static String live(String log, String content) {
+    return "{\"log\": \"" + log + "\", \"from\": 0, \"content\": \"" + content + "\"}";
   }
 
   private static String copy(String site, String path) {

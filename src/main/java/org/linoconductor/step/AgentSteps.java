@@ -83,6 +83,7 @@ public class AgentSteps {
         + " and set the retries of the step in Cockpit."));
     long record = records.start(task.getProcessInstanceId(), task.getProcessDefinitionKey(), task.getActivityId(),
         externalTaskId, site.name(), task.getTopicName(), node, Instant.now());
+    runtime.removeVariable(task.getExecutionId(), StepVariables.WAITING_FOR);
     return Optional.of(new StepServer.Assignment(record, site, run, resumingPast(task)));
   }
 

@@ -36,5 +36,11 @@ public final class StepVariables {
   public static final String ACTION = "action";
   public static final String COMMENT = "comment";
 
+  /**
+   * Why a step of a run on a host has not started: no agent of that host is connected, or none runs the
+   * step (agent.AgentWaitingNote), for Cockpit's variables; removed once an agent starts the step.
+   */
+  public static final String WAITING_FOR = "waitingFor";
+
   private StepVariables() {}
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -62,6 +63,7 @@ class StepAgentTest {
   @Autowired AuditTrail audit;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
+  @Autowired HistoryService history;
   @Autowired CodeStateRepository codeStates;
   @Autowired CopyRecords copies;
   @Autowired LiveLogs liveLogs;
@@ -88,6 +90,9 @@ class StepAgentTest {
     String id = startSnapshot("agent_dora");
     assertThat(Http.json(operator.get("/api/runs/" + id)).get("waiting").asText())
         .startsWith("waiting for the agent on host t1");
+    assertThat(Http.json(operator.get("/engine-rest/process-instance/" + id + "/variables/"
+        + StepVariables.WAITING_FOR)).get("value").asText()).as("in Cockpit's variables")
+        .startsWith("waiting for the agent on host t1");
 
     try (var agent = StepAgents.start(port, "t1", "agent_t1", "agent_t1", "agent-t1")) {
       await().atMost(PATIENCE).until(() -> audit.run(id).map(run -> run.outcome() == RunOutcome.SUCCEEDED)
@@ -95,6 +100,9 @@ class StepAgentTest {
       assertThat(Http.json(operator.get("/api/runs/" + id)).get("waiting").isNull()).isTrue();
     }
 
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(id)
+        .variableName(StepVariables.WAITING_FOR).includeDeleted().singleResult().getState()).as("removed when the agent started")
+        .isEqualTo("DELETED");
     List<StepRun> records = stepRuns.ofRun(id);
     assertThat(records).extracting(StepRun::step).containsExactly(SiteSnapshotProcess.Topics.MAKE_SNAPSHOT,
         SiteSnapshotProcess.Topics.VERIFY_SNAPSHOT);

@@ -105,9 +105,16 @@ class ResultReporter {
     }
   }
 
-  /** Reports again every result of this node the engine has not taken yet. */
+  /**
+   * Reports again every result of this node the engine has not taken yet, and those of step agents (as the
+   * agent holding the task): an agent's result refused while its run was suspended is taken once the run is
+   * active again, whether or not the agent is still there.
+   */
   void retryPending() {
     for (StepRun run : records.pendingOn(properties.node())) {
+      report(run);
+    }
+    for (StepRun run : records.pendingOfAgents()) {
       report(run);
     }
   }

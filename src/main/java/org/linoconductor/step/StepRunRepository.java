@@ -94,6 +94,13 @@ public class StepRunRepository {
         node);
   }
 
+  /** Results of steps that step agents ran (runs on a host) the engine has not taken yet. */
+  List<StepRun> pendingOfAgents() {
+    return jdbc.query("""
+        select s.* from step_run s join run_identity r on r.process_instance_id = s.process_instance_id
+        where s.report_state = 'PENDING' and r.host is not null order by s.id""", this::map);
+  }
+
   /** What the finished step {@code id} tells the engine. */
   Handover handover(long id) {
     return jdbc.queryForObject("select handover, handover_data from step_run where id = ?",
@@ -109,8 +116,10 @@ public class StepRunRepository {
     jdbc.update("update step_run set report_note = ? where id = ?", abbreviate(note), id);
   }
 
+  /** Only a result not taken yet: another server node may have reported it in the meantime. */
   void gone(long id, String note) {
-    jdbc.update("update step_run set report_state = 'GONE', report_note = ? where id = ?", abbreviate(note), id);
+    jdbc.update("update step_run set report_state = 'GONE', report_note = ? where id = ? and report_state = 'PENDING'",
+        abbreviate(note), id);
   }
 
   Optional<StepRun> byId(long id) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -64,6 +65,7 @@ class StepAgentTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
+  @Autowired ExternalTaskService externalTasks;
   @Autowired CodeStateRepository codeStates;
   @Autowired CopyRecords copies;
   @Autowired LiveLogs liveLogs;
@@ -76,7 +78,7 @@ class StepAgentTest {
     authorizations.ensureOperatorsGroup();
     authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
     // a host per test: an agent counts as connected for a while after it stopped
-    for (String host : new String[] {"t1", "t2", "t3", "t4", "t5"}) {
+    for (String host : new String[] {"t1", "t2", "t3", "t4", "t5", "t6"}) {
       authorizations.ensureAgentsOf(host);
       authorizations.ensureUser("agent_" + host, "agent_" + host, ConductorGroups.AGENTS,
           ConductorGroups.agentsOf(host));
@@ -161,6 +163,34 @@ class StepAgentTest {
     } finally {
       site.disable(Scenario.HANG);
     }
+  }
+
+  /** Nothing twice, on an agent too: a result refused while the run was suspended waits for the run, not the agent. */
+  @Test
+  void aResultRefusedWhileTheRunWasSuspendedIsReportedWhenItIsActivatedEvenWithoutTheAgent() {
+    SimulatedSite site = TestLino.productionSiteOn(registry, "agent_ida", "t6");
+    site.enable(Scenario.HANG, "dump2py 3");
+    String id;
+    try (var agent = StepAgents.start(port, "t6", "agent_t6", "agent_t6", "agent-t6")) {
+      id = startSnapshot(site.name());
+      await().atMost(PATIENCE).until(() -> stepRuns.ofRun(id).stream()
+          .anyMatch(step -> step.status() == StepRun.Status.RUNNING));
+      runtime.suspendProcessInstanceById(id);
+      await().atMost(PATIENCE).until(() -> stepRuns.ofRun(id).get(0).reportState() == StepRun.ReportState.PENDING);
+    } finally {
+      site.disable(Scenario.HANG);
+    }
+    assertThat(stepRuns.ofRun(id).get(0).reportNote()).contains("refused by the engine");
+
+    runtime.activateProcessInstanceById(id);
+
+    await().atMost(PATIENCE).until(() -> stepRuns.ofRun(id).get(0).reportState() == StepRun.ReportState.REPORTED);
+    assertThat(stepRuns.ofRun(id)).as("the step was not run again").singleElement()
+        .extracting(StepRun::status).isEqualTo(StepRun.Status.SUCCEEDED);
+    assertThat(externalTasks.createExternalTaskQuery().processInstanceId(id).singleResult().getTopicName())
+        .as("the run went on to its next step, which waits for the agent").isEqualTo(
+            SiteSnapshotProcess.Topics.VERIFY_SNAPSHOT);
+    runtime.deleteProcessInstance(id, "test over");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.engine.HistoryService;
+import org.linoconductor.AgentUsers;
 import org.linoconductor.ConductorApplication;
 import org.linoconductor.Http;
 import org.linoconductor.TestLino;
@@ -60,7 +61,7 @@ public final class AgentLoadBenchmark {
       SiteRegistry registry = app.getBean(SiteRegistry.class);
       authorizations.ensureOperatorsGroup();
       authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
-      agent(authorizations, "load");
+      AgentUsers.ensure(authorizations, "agent_load", "load");
       TestLino.productionSiteOn(registry, "lbsite", "load");
       agent = StepAgents.start(port, "load", "agent_load", "agent_load", "agent-load");
       List<String> topics = agent.getBeansOfType(Step.class).values().stream().map(Step::topic).sorted().toList();
@@ -74,7 +75,7 @@ public final class AgentLoadBenchmark {
       for (int count : agents) {
         while (idle.size() < count) {
           String host = "idle" + (idle.size() + 1);
-          agent(authorizations, host);
+          AgentUsers.ensure(authorizations, "agent_" + host, host);
           for (int s = 1; s <= sitesPerHost; s++) {
             TestLino.productionSiteOn(registry, "lb" + host.substring(4) + "x" + s, host);
           }
@@ -101,12 +102,6 @@ public final class AgentLoadBenchmark {
       FileSystemUtils.deleteRecursively(work);
       FileSystemUtils.deleteRecursively(TestLino.installation().base());
     }
-  }
-
-  private static void agent(ConductorAuthorizations authorizations, String host) {
-    authorizations.ensureAgentsOf(host);
-    authorizations.ensureUser("agent_" + host, "agent_" + host, ConductorGroups.AGENTS,
-        ConductorGroups.agentsOf(host));
   }
 
   /** A connected agent with nothing to do: it long-polls for every topic, as a real one does. */

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.linoconductor.AgentUsers;
 import org.linoconductor.ConductorWebTest;
 import org.linoconductor.Http;
 import org.linoconductor.TestLino;
@@ -79,9 +80,7 @@ class StepAgentTest {
     authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
     // a host per test: an agent counts as connected for a while after it stopped
     for (String host : new String[] {"t1", "t2", "t3", "t4", "t5", "t6"}) {
-      authorizations.ensureAgentsOf(host);
-      authorizations.ensureUser("agent_" + host, "agent_" + host, ConductorGroups.AGENTS,
-          ConductorGroups.agentsOf(host));
+      AgentUsers.ensure(authorizations, "agent_" + host, host);
     }
     operator = Http.as(port, "operator", "operator");
   }

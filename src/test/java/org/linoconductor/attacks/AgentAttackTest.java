@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linoconductor.AgentUsers;
 import org.linoconductor.ConductorWebTest;
 import org.linoconductor.Http;
 import org.linoconductor.TestLino;
@@ -51,10 +52,8 @@ class AgentAttackTest {
   void agentsOfTwoHostsAndAnOperator() {
     authorizations.ensureOperatorsGroup();
     authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
-    authorizations.ensureAgentsOf(HOST_X);
-    authorizations.ensureAgentsOf(HOST_Y);
-    authorizations.ensureUser("aa_agent_x", "aa_agent_x", ConductorGroups.AGENTS, ConductorGroups.agentsOf(HOST_X));
-    authorizations.ensureUser("aa_agent_y", "aa_agent_y", ConductorGroups.AGENTS, ConductorGroups.agentsOf(HOST_Y));
+    AgentUsers.ensure(authorizations, "aa_agent_x", HOST_X);
+    AgentUsers.ensure(authorizations, "aa_agent_y", HOST_Y);
     authorizations.ensureUser("aa_nohost", "aa_nohost", ConductorGroups.AGENTS);
     TestLino.productionSiteOn(registry, SITE_X, HOST_X);
     operator = Http.as(port, "operator", "operator");

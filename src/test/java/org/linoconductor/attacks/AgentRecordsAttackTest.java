@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.linoconductor.AgentUsers;
 import org.linoconductor.ConductorWebTest;
 import org.linoconductor.Http;
 import org.linoconductor.TestLino;
@@ -51,10 +52,8 @@ class AgentRecordsAttackTest {
   void agentsOfTwoHostsAndAnOperator() {
     authorizations.ensureOperatorsGroup();
     authorizations.ensureUser("operator", "operator", ConductorGroups.OPERATORS);
-    authorizations.ensureAgentsOf(HOST_X);
-    authorizations.ensureAgentsOf(HOST_Y);
-    authorizations.ensureUser("ar_agent_x", "ar_agent_x", ConductorGroups.AGENTS, ConductorGroups.agentsOf(HOST_X));
-    authorizations.ensureUser("ar_agent_y", "ar_agent_y", ConductorGroups.AGENTS, ConductorGroups.agentsOf(HOST_Y));
+    AgentUsers.ensure(authorizations, "ar_agent_x", HOST_X);
+    AgentUsers.ensure(authorizations, "ar_agent_y", HOST_Y);
     TestLino.productionSiteOn(registry, SITE_X, HOST_X);
     TestLino.productionSiteOn(registry, OTHER_SITE_X, HOST_X);
     operator = Http.as(port, "operator", "operator");

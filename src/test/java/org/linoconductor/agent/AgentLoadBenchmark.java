@@ -94,11 +94,21 @@ public final class AgentLoadBenchmark {
             stats(figures[0]), stats(figures[1]), stats(sites), httpThreads(), idleCpu);
       }
     } finally {
-      idle.forEach(ExternalTaskClient::stop);
       if (agent != null) {
         agent.close();
       }
+      // each client's stop waits for its long poll; the server's shutdown answers them all at once
+      List<Thread> stopping = new ArrayList<>();
+      for (ExternalTaskClient client : idle) {
+        Thread thread = new Thread(client::stop);
+        thread.setDaemon(true);
+        thread.start();
+        stopping.add(thread);
+      }
       app.close();
+      for (Thread thread : stopping) {
+        thread.join(5000);
+      }
       FileSystemUtils.deleteRecursively(work);
       FileSystemUtils.deleteRecursively(TestLino.installation().base());
     }

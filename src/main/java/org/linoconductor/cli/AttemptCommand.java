@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.linoconductor.attempt.UpgradeAttemptProcess;
 import org.linoconductor.step.StepVariables;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,15 +30,15 @@ final class AttemptCommand extends ClientCommand {
       description = "what the attempt ends with when nobody decides in time; default: the server's setting")
   String timeoutDecision;
 
-  @Option(names = "--follow", description = "print each step as it runs, until the run ends or waits for a decision")
-  boolean follow;
+  @Mixin
+  FollowOption follow;
 
   @Override
   public Integer call() throws InterruptedException {
     return new RunStart(UpgradeAttemptProcess.KEY).text(StepVariables.SITE, site)
         .text(UpgradeAttemptProcess.Variables.START_AT, at)
         .text(UpgradeAttemptProcess.Variables.DURATION, iso(duration))
-        .text(UpgradeAttemptProcess.Variables.TIMEOUT_DECISION, timeoutDecision).start(this, follow);
+        .text(UpgradeAttemptProcess.Variables.TIMEOUT_DECISION, timeoutDecision).start(this, follow.follow);
   }
 
   static String iso(String duration) {

@@ -4,6 +4,7 @@ import org.linoconductor.preview.PreviewSetupProcess;
 import org.linoconductor.preview.PreviewSyncProcess;
 import org.linoconductor.step.StepVariables;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,18 +24,18 @@ final class PreviewCommand {
     @Option(names = "--release-notes", paramLabel = "URL", description = "where the new version's release notes are")
     String releaseNotes;
 
-    @Option(names = "--dry-run", description = "render every command, execute none")
-    boolean dryRun;
+    @Mixin
+    DryRunOption dryRun;
 
-    @Option(names = "--follow", description = "print each step as it runs, until the run ends or waits for a decision")
-    boolean follow;
+    @Mixin
+    FollowOption follow;
 
     @Override
     public Integer call() throws InterruptedException {
       return new RunStart(PreviewSetupProcess.KEY).text(StepVariables.SITE, site)
           .text(PreviewSetupProcess.Variables.NEW_SITE, newSite)
           .text(PreviewSetupProcess.Variables.RELEASE_NOTES_URL, releaseNotes)
-          .flag(StepVariables.DRY_RUN, dryRun).start(this, follow);
+          .flag(StepVariables.DRY_RUN, dryRun.dryRun).start(this, follow.follow);
     }
   }
 
@@ -44,12 +45,12 @@ final class PreviewCommand {
     @Parameters(paramLabel = "SITE", description = "the preview site")
     String site;
 
-    @Option(names = "--follow", description = "print each step as it runs, until the run ends or waits for a decision")
-    boolean follow;
+    @Mixin
+    FollowOption follow;
 
     @Override
     public Integer call() throws InterruptedException {
-      return new RunStart(PreviewSyncProcess.KEY).text(StepVariables.SITE, site).start(this, follow);
+      return new RunStart(PreviewSyncProcess.KEY).text(StepVariables.SITE, site).start(this, follow.follow);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.linoconductor.cli;
 import org.linoconductor.snapshot.SiteSnapshotProcess;
 import org.linoconductor.step.StepVariables;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,16 +17,16 @@ final class SnapshotCommand extends ClientCommand {
   @Option(names = "--accept-smaller", description = "accept a snapshot under half the size of the last good one")
   boolean acceptSmaller;
 
-  @Option(names = "--dry-run", description = "render the commands, execute none")
-  boolean dryRun;
+  @Mixin
+  DryRunOption dryRun;
 
-  @Option(names = "--follow", description = "print each step as it runs, until the run ends or waits for a decision")
-  boolean follow;
+  @Mixin
+  FollowOption follow;
 
   @Override
   public Integer call() throws InterruptedException {
     return new RunStart(SiteSnapshotProcess.KEY).text(StepVariables.SITE, site)
         .flag(SiteSnapshotProcess.Variables.ACCEPT_SMALLER_SNAPSHOT, acceptSmaller)
-        .flag(StepVariables.DRY_RUN, dryRun).start(this, follow);
+        .flag(StepVariables.DRY_RUN, dryRun.dryRun).start(this, follow.follow);
   }
 }

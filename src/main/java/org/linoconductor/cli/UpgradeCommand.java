@@ -3,7 +3,7 @@ package org.linoconductor.cli;
 import org.linoconductor.step.StepVariables;
 import org.linoconductor.upgrade.ProductionUpgradeProcess;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "upgrade", description = "Upgrades a production site (process production-upgrade).")
@@ -12,15 +12,15 @@ final class UpgradeCommand extends ClientCommand {
   @Parameters(paramLabel = "SITE", description = "a site in state PRODUCTION")
   String site;
 
-  @Option(names = "--dry-run", description = "render every command, execute none")
-  boolean dryRun;
+  @Mixin
+  DryRunOption dryRun;
 
-  @Option(names = "--follow", description = "print each step as it runs, until the run ends or waits for a decision")
-  boolean follow;
+  @Mixin
+  FollowOption follow;
 
   @Override
   public Integer call() throws InterruptedException {
     return new RunStart(ProductionUpgradeProcess.KEY).text(StepVariables.SITE, site)
-        .flag(StepVariables.DRY_RUN, dryRun).start(this, follow);
+        .flag(StepVariables.DRY_RUN, dryRun.dryRun).start(this, follow.follow);
   }
 }

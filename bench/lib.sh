@@ -1,4 +1,4 @@
-# Helpers of bench/attempt-runs.sh and bench/upgrade-runs.sh (sourced, not run): REST calls to a
+# Helpers of the benchmarks on a running demo (sourced, not run): REST calls to a
 # running Conductor, waits with a time-out, the summary of the figures, Conductor's resident memory.
 # env: BASE, CONDUCTOR_USER/CONDUCTOR_PASSWORD (starts runs), TESTER_USER/TESTER_PASSWORD (decides
 # the user tasks), WAIT_SECONDS (longest wait for a task or a run's end, default 300).
@@ -120,6 +120,23 @@ wait_end() {
     echo "run $1 did not end at $2" >&2
     return 1
   fi
+}
+
+# upgrade_answered SITE WORKS END_EVENT: one production upgrade of SITE to its sign-off, which the
+# tester answers with siteWorks=WORKS (true or false); waits until the run has ended at END_EVENT and
+# prints "RUN UPGRADE_MS ANSWER_MS": the start request until the sign-off task exists, and the answer
+# until the run's end.
+upgrade_answered() {
+  local started id task upgraded answering
+  started=$(now_ms)
+  id=$(start_run production-upgrade "{\"site\":{\"value\":\"$1\"}}")
+  task=$(wait_task "$id" signOff)
+  upgraded=$(now_ms)
+  claim "$TESTER_AUTH" "$task" "$TESTER"
+  answering=$(now_ms)
+  complete "$TESTER_AUTH" "$task" "{\"siteWorks\":{\"value\":$2},\"comment\":{\"value\":\"benchmark\"}}"
+  wait_end "$id" "$3"
+  echo "$id $(( upgraded - started )) $(( $(now_ms) - answering ))"
 }
 
 # summary TITLE FILE: FILE holds lines "<figure> <ms>" and "run <id>"; prints min, median and max

@@ -37,19 +37,12 @@ for step in json.load(sys.stdin)["steps"]:
 figures=$(mktemp)
 trap 'rm -f "$figures"' EXIT
 for run in $(seq "$RUNS"); do
-  started=$(now_ms)
-  id=$(start_run production-upgrade "{\"site\":{\"value\":\"$SITE\"}}")
-  task=$(wait_task "$id" signOff)
-  upgraded=$(now_ms)
-  claim "$TESTER_AUTH" "$task" "$TESTER"
-  refused=$(now_ms)
-  complete "$TESTER_AUTH" "$task" '{"siteWorks":{"value":false},"comment":{"value":"benchmark"}}'
-  wait_end "$id" UpgradeRolledBack
-  ended=$(now_ms)
+  result=$(upgrade_answered "$SITE" false UpgradeRolledBack)
+  read -r id upgrade rollback <<<"$result"
   step_ms "$id" >>"$figures"
-  printf 'upgrade (start to signOff) %s\nroll-back (no to end) %s\nrun %s\n' \
-    $(( upgraded - started )) $(( ended - refused )) "$id" >>"$figures"
-  echo "run $run/$RUNS $id: upgrade $(( upgraded - started )) ms, roll-back $(( ended - refused )) ms"
+  printf 'upgrade (start to signOff) %s\nroll-back (no to end) %s\nrun %s\n' "$upgrade" "$rollback" "$id" \
+    >>"$figures"
+  echo "run $run/$RUNS $id: upgrade $upgrade ms, roll-back $rollback ms"
 done
 
 summary "production-upgrade runs on $SITE rolled back at the sign-off, env copy: $MODE" "$figures"

@@ -20,19 +20,12 @@ SITE=${2:-anna}
 figures=$(mktemp)
 trap 'rm -f "$figures"' EXIT
 for run in $(seq "$RUNS"); do
-  started=$(now_ms)
-  id=$(start_run production-upgrade "{\"site\":{\"value\":\"$SITE\"}}")
-  task=$(wait_task "$id" signOff)
-  upgraded=$(now_ms)
-  claim "$TESTER_AUTH" "$task" "$TESTER"
-  signing=$(now_ms)
-  complete "$TESTER_AUTH" "$task" '{"siteWorks":{"value":true}}'
   # One run at a time: the site lock refuses a second run on the same site.
-  wait_end "$id" UpgradeSucceeded
-  ended=$(now_ms)
-  printf 'upgrade (start to signOff) %s\nsign-off (completion to end) %s\nrun %s\n' \
-    $(( upgraded - started )) $(( ended - signing )) "$id" >>"$figures"
-  echo "run $run/$RUNS $id: upgrade $(( upgraded - started )) ms, sign-off $(( ended - signing )) ms"
+  result=$(upgrade_answered "$SITE" true UpgradeSucceeded)
+  read -r id upgrade signoff <<<"$result"
+  printf 'upgrade (start to signOff) %s\nsign-off (completion to end) %s\nrun %s\n' "$upgrade" "$signoff" "$id" \
+    >>"$figures"
+  echo "run $run/$RUNS $id: upgrade $upgrade ms, sign-off $signoff ms"
 done
 
 summary "production-upgrade runs on $SITE (signed off)" "$figures"

@@ -38,19 +38,13 @@ fi
 figures=$(mktemp)
 trap 'rm -f "$figures"' EXIT
 for run in $(seq "$RUNS"); do
-  started=$(now_ms)
-  id=$(start_run upgrade-attempt "{\"site\":{\"value\":\"$PREVIEW\"},\"duration\":{\"value\":\"PT1H\"}}")
-  task=$(wait_task "$id" decideAttempt)
-  switched=$(now_ms)
-  claim "$TESTER_AUTH" "$task" "$TESTER"
-  cancelling=$(now_ms)
-  complete "$TESTER_AUTH" "$task" '{"decision":{"value":"cancel"}}'
   # The run locks both sites: the next one starts only after this one has ended.
-  wait_end "$id" AttemptCancelled
-  ended=$(now_ms)
-  printf 'switch (start to decideAttempt) %s\ncancel (completion to end) %s\nrun %s\n' \
-    $(( switched - started )) $(( ended - cancelling )) "$id" >>"$figures"
-  echo "run $run/$RUNS $id: switch $(( switched - started )) ms, cancel $(( ended - cancelling )) ms"
+  result=$(run_answered upgrade-attempt "{\"site\":{\"value\":\"$PREVIEW\"},\"duration\":{\"value\":\"PT1H\"}}" \
+    decideAttempt '{"decision":{"value":"cancel"}}' AttemptCancelled)
+  read -r id switch cancel <<<"$result"
+  printf 'switch (start to decideAttempt) %s\ncancel (completion to end) %s\nrun %s\n' "$switch" "$cancel" "$id" \
+    >>"$figures"
+  echo "run $run/$RUNS $id: switch $switch ms, cancel $cancel ms"
 done
 
 summary "upgrade-attempt runs on $PREVIEW (cancelled)" "$figures"

@@ -122,21 +122,21 @@ wait_end() {
   fi
 }
 
-# upgrade_answered SITE WORKS END_EVENT: one production upgrade of SITE to its sign-off, which the
-# tester answers with siteWorks=WORKS (true or false); waits until the run has ended at END_EVENT and
-# prints "RUN UPGRADE_MS ANSWER_MS": the start request until the sign-off task exists, and the answer
-# until the run's end.
-upgrade_answered() {
-  local started id task upgraded answering
+# run_answered PROCESS START_VARIABLES TASK ANSWER END_EVENT: starts PROCESS with START_VARIABLES (a
+# JSON object), waits for its user task TASK, which the tester claims and completes with ANSWER (a JSON
+# object of variables), and waits until the run has ended at END_EVENT. Prints "RUN TASK_MS ANSWER_MS":
+# the start request until the task exists, and the answer until the run's end.
+run_answered() {
+  local started id task reached answering
   started=$(now_ms)
-  id=$(start_run production-upgrade "{\"site\":{\"value\":\"$1\"}}")
-  task=$(wait_task "$id" signOff)
-  upgraded=$(now_ms)
+  id=$(start_run "$1" "$2")
+  task=$(wait_task "$id" "$3")
+  reached=$(now_ms)
   claim "$TESTER_AUTH" "$task" "$TESTER"
   answering=$(now_ms)
-  complete "$TESTER_AUTH" "$task" "{\"siteWorks\":{\"value\":$2},\"comment\":{\"value\":\"benchmark\"}}"
-  wait_end "$id" "$3"
-  echo "$id $(( upgraded - started )) $(( $(now_ms) - answering ))"
+  complete "$TESTER_AUTH" "$task" "$4"
+  wait_end "$id" "$5"
+  echo "$id $(( reached - started )) $(( $(now_ms) - answering ))"
 }
 
 # summary TITLE FILE: FILE holds lines "<figure> <ms>" and "run <id>"; prints min, median and max

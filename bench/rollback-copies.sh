@@ -37,7 +37,8 @@ for step in json.load(sys.stdin)["steps"]:
 figures=$(mktemp)
 trap 'rm -f "$figures"' EXIT
 for run in $(seq "$RUNS"); do
-  result=$(upgrade_answered "$SITE" false UpgradeRolledBack)
+  result=$(run_answered production-upgrade "{\"site\":{\"value\":\"$SITE\"}}" signOff \
+    '{"siteWorks":{"value":false},"comment":{"value":"benchmark"}}' UpgradeRolledBack)
   read -r id upgrade rollback <<<"$result"
   step_ms "$id" >>"$figures"
   printf 'upgrade (start to signOff) %s\nroll-back (no to end) %s\nrun %s\n' "$upgrade" "$rollback" "$id" \

@@ -21,7 +21,8 @@ figures=$(mktemp)
 trap 'rm -f "$figures"' EXIT
 for run in $(seq "$RUNS"); do
   # One run at a time: the site lock refuses a second run on the same site.
-  result=$(upgrade_answered "$SITE" true UpgradeSucceeded)
+  result=$(run_answered production-upgrade "{\"site\":{\"value\":\"$SITE\"}}" signOff \
+    '{"siteWorks":{"value":true}}' UpgradeSucceeded)
   read -r id upgrade signoff <<<"$result"
   printf 'upgrade (start to signOff) %s\nsign-off (completion to end) %s\nrun %s\n' "$upgrade" "$signoff" "$id" \
     >>"$figures"

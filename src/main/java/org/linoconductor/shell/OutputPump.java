@@ -3,6 +3,7 @@ package org.linoconductor.shell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Copies one of a command's output pipes to its output stream. What is already waiting in the pipe
@@ -28,12 +29,15 @@ final class OutputPump implements Runnable {
 
   @Override
   public void run() {
-    byte[] block = new byte[BLOCK];
+    byte[] block = new byte[READ]; // most commands print little: grown only by a flood
     int filled = 0;
     try {
-      for (int n; (n = in.read(block, filled, Math.min(READ, BLOCK - filled))) >= 0; ) {
+      for (int n; (n = in.read(block, filled, Math.min(READ, block.length - filled))) >= 0; ) {
         filled += n;
-        if (filled == BLOCK || in.available() == 0) {
+        boolean waiting = in.available() > 0;
+        if (waiting && filled == block.length && block.length < BLOCK) {
+          block = Arrays.copyOf(block, BLOCK);
+        } else if (!waiting || filled == block.length) {
           int length = filled;
           filled = 0;
           out.write(block, 0, length);

@@ -9,9 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.exec.PumpStreamHandler;
 
 /**
- * Pumps stdout and stderr into their line splitters ({@link OutputPump}), closes stdin at once (a command that asks a
- * question gets end-of-file instead of hanging), and stops waiting for output a bounded time after the
- * command exited: a process it left running in the background may hold the pipe open for ever.
+ * Pumps stdout and stderr into their line splitters ({@link OutputPump}), closes stdin at once (a
+ * command that asks a question gets end-of-file instead of hanging), and stops waiting for output a
+ * bounded time after the command exited: a process it left running in the background may hold the pipe
+ * open for ever.
  */
 final class DrainingStreamHandler extends PumpStreamHandler {
 

@@ -14,7 +14,7 @@ import java.util.List;
  * <p>A write is passed on in place, as slices between the masks: only the held-back bytes and the
  * beginning of the next write go through the seam. The secrets are searched for in a one-char-per-byte
  * copy of the write, whose {@link String#indexOf(String, int)} the JVM runs with vector instructions:
- * many times faster than any loop over the bytes.
+ * two to three times faster, copy included, than a search over the bytes eight at a time.
  */
 final class RedactingOutputStream extends OutputStream {
 

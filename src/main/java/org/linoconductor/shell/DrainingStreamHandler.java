@@ -7,17 +7,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.exec.PumpStreamHandler;
-import org.apache.commons.exec.StreamPumper;
 
 /**
- * Pumps stdout and stderr into their line splitters, closes stdin at once (a command that asks a
- * question gets end-of-file instead of hanging), and stops waiting for output a bounded time after the
- * command exited: a process it left running in the background may hold the pipe open for ever.
+ * Pumps stdout and stderr into their line splitters ({@link OutputPump}), closes stdin at once (a
+ * command that asks a question gets end-of-file instead of hanging), and stops waiting for output a
+ * bounded time after the command exited: a process it left running in the background may hold the pipe
+ * open for ever.
  */
 final class DrainingStreamHandler extends PumpStreamHandler {
-
-  /** commons-exec's 1 KiB default makes hundreds of MB of output cost a read call per KiB. */
-  private static final int PUMP_BUFFER = 1 << 16;
 
   private final String threadName;
   private final Duration drainTimeout;
@@ -32,7 +29,8 @@ final class DrainingStreamHandler extends PumpStreamHandler {
 
   @Override
   protected Thread createPump(InputStream is, OutputStream os, boolean closeWhenExhausted) {
-    Thread pump = new Thread(new StreamPumper(is, os, closeWhenExhausted, PUMP_BUFFER), threadName);
+    // not commons-exec's StreamPumper: it passes on each read (1 KiB by default) as it comes
+    Thread pump = new Thread(new OutputPump(is, os, closeWhenExhausted), threadName);
     pump.setDaemon(true);
     pumps.add(pump);
     return pump;

@@ -21,7 +21,9 @@ final class Redactor {
     Set<String> distinct = new LinkedHashSet<>();
     secrets.stream().filter(s -> s != null && !s.isEmpty()).forEach(distinct::add);
     this.secrets = distinct.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    this.secretBytes = this.secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+    // longest first in bytes too: a non-ASCII secret is longer in bytes than in characters
+    this.secretBytes = this.secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8))
+        .sorted(Comparator.comparingInt((byte[] b) -> b.length).reversed()).toList();
   }
 
   static Redactor forRun(ShellProperties properties, ShellCommand command) {

@@ -1,12 +1,14 @@
 package org.linoconductor.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.linoconductor.shell.TestCommands.bash;
 import static org.linoconductor.shell.TestCommands.command;
 import static org.linoconductor.shell.TestCommands.script;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +40,31 @@ class CommonsExecShellRunnerTest {
         "one\n", "two\n", "three\n", "### exit 0 after ");
     assertThat(log.indexOf("one\n")).isLessThan(log.indexOf("three\n"));
     assertThat(result.finished()).isAfterOrEqualTo(result.started());
+  }
+
+  /**
+   * The live log: a line printed by a command that then waits (after a flood of lines, so that a
+   * pump reading on into a block, or a log written only when its buffer is full, would hold it back)
+   * is in the log file while the command still runs.
+   */
+  @Test
+  void a_running_commands_lines_reach_the_log_file_while_it_waits() throws Exception {
+    ShellCommand command = bash(site, "seq 1 100000; echo 'waiting for go'; "
+        + "while [ ! -e go ]; do sleep 0.05; done; echo gone").build();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<ShellResult> running = thread.submit(() -> runner.run(command));
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> Files.exists(command.logFile())
+          && Files.readString(command.logFile()).contains("100000\nwaiting for go\n"));
+      assertThat(running).isNotDone();
+      Files.createFile(site.resolve("go"));
+      ShellResult result = running.get();
+      assertThat(result.succeeded()).isTrue();
+      assertThat(result.tail()).endsWith("100000\nwaiting for go\ngone");
+    } finally {
+      thread.shutdownNow();
+    }
   }
 
   @Test

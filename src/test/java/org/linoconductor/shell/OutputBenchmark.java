@@ -18,7 +18,8 @@ import org.linoconductor.lino.RestoreScript;
  * lines ({@code Deferred ...}, tracebacks, the closing lines) passes once through a plain pipe into
  * {@code cat > file}, and once through the runner ({@code cat FILE} as a step's command, with the
  * restore's line matchers, optionally a secret to redact), alternately, ROUNDS times each. Prints MB/s
- * (min, median, max) of both, their ratio, and the runner's heap growth (used heap after GC, after
+ * (min, median, max) of both, their ratio, the CPU time the runner's JVM spent per GiB (a figure the
+ * machine's load changes less than the rates), and the runner's heap growth (used heap after GC, after
  * against before, and the highest reading after a collection while the runs went on).
  *
  * <p>Usage: {@code OutputBenchmark DIR [MEGABYTES [ROUNDS [SECRET]]]}; the input file is made once in DIR.
@@ -44,6 +45,9 @@ public final class OutputBenchmark {
 
     List<Double> plain = new ArrayList<>();
     List<Double> through = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     runner.run(command); // warm-up of the JIT, not counted
     long heapBefore = usedHeapAfterGc();
     HeapWatch watch = HeapWatch.start();
@@ -59,8 +63,10 @@ public final class OutputBenchmark {
 
       Files.deleteIfExists(command.logFile());
       start = System.nanoTime();
+      long cpuStart = os.getProcessCpuTime();
       ShellResult result = runner.run(command);
       through.add(rate(size, System.nanoTime() - start));
+      cpu.add((os.getProcessCpuTime() - cpuStart) / 1e9 / (size / (double) (1024 * MB)));
       check(result, size);
       System.out.printf(Locale.ROOT, "round %d: cat > file %.0f MB/s, runner %.0f MB/s%n", round,
           plain.get(round - 1), through.get(round - 1));
@@ -71,6 +77,7 @@ public final class OutputBenchmark {
         secrets.isEmpty() ? "no secret to redact" : "one secret redacted");
     System.out.println("  cat FILE | cat > file     MB/s " + summary(plain));
     System.out.println("  runner (log, tail, facts) MB/s " + summary(through));
+    System.out.println("  runner's JVM, CPU s per GiB " + summary(cpu, "%6.2f"));
     System.out.printf(Locale.ROOT, "  ratio of medians: %.2f%n", median(through) / median(plain));
     System.out.printf(Locale.ROOT, "  heap after GC: %+d KB after the runs; highest used after a collection"
         + " during them: %d MB above the start%n", (heapAfter - heapBefore) / 1024, (peak - heapBefore) / MB);
@@ -119,9 +126,13 @@ public final class OutputBenchmark {
   }
 
   private static String summary(List<Double> values) {
+    return summary(values, "%6.0f");
+  }
+
+  private static String summary(List<Double> values, String format) {
     List<Double> sorted = values.stream().sorted().toList();
-    return String.format(Locale.ROOT, "min %6.0f  median %6.0f  max %6.0f", sorted.get(0), median(values),
-        sorted.get(sorted.size() - 1));
+    return String.format(Locale.ROOT, "min " + format + "  median " + format + "  max " + format, sorted.get(0),
+        median(values), sorted.get(sorted.size() - 1));
   }
 
   private static long usedHeapAfterGc() throws InterruptedException {

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * While a step runs on the agent, sends the last lines of its current log to the server every
  * {@code conductor.agent.live-log-every}, when the log has grown: the run page shows them live. The full log
- * stays on this host. A failed send is logged and tried again next time; it never stops the step.
+ * stays on this host. A failed send is logged (once until one succeeds) and tried again next time; it never stops
+ * the step.
  */
 final class LiveLogSender implements Runnable {
 
@@ -24,6 +25,7 @@ final class LiveLogSender implements Runnable {
   private final String step;
   private Path sentFile;
   private long sentSize = -1;
+  private boolean failing;
 
   LiveLogSender(StepServer server, long record, Path runLogDir, String step) {
     this.server = server;
@@ -48,8 +50,13 @@ final class LiveLogSender implements Runnable {
       server.liveLog(record, last.log(), last.from(), last.text());
       sentFile = file;
       sentSize = size;
+      failing = false;
     } catch (Exception e) {
-      log.warn("AGENT-034 The live log of step {} (record {}) could not be sent: {}", step, record, e.getMessage());
+      if (!failing) { // once until a send succeeds again, not every second
+        log.warn("AGENT-034 The live log of step {} (record {}) could not be sent: {}; the step goes on, its record"
+            + " keeps the last lines when it ends", step, record, e.getMessage());
+      }
+      failing = true;
     }
   }
 }

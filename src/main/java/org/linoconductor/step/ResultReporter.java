@@ -111,10 +111,7 @@ class ResultReporter {
    * active again, whether or not the agent is still there.
    */
   void retryPending() {
-    for (StepRun run : records.pendingOn(properties.node())) {
-      report(run);
-    }
-    for (StepRun run : records.pendingOfAgents()) {
+    for (StepRun run : records.pendingFor(properties.node())) {
       report(run);
     }
   }

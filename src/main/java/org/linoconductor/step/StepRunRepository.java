@@ -88,17 +88,14 @@ public class StepRunRepository {
         order by id desc""", this::map, externalTaskId).stream().findFirst();
   }
 
-  /** Finished steps of this node whose result the engine has not taken yet. */
-  List<StepRun> pendingOn(String node) {
-    return jdbc.query("select * from step_run where report_state = 'PENDING' and node = ? order by id", this::map,
-        node);
-  }
-
-  /** Results of steps that step agents ran (runs on a host) the engine has not taken yet. */
-  List<StepRun> pendingOfAgents() {
+  /**
+   * Finished steps whose result the engine has not taken yet, of this node and of step agents (runs on a
+   * host): the ones this node reports again.
+   */
+  List<StepRun> pendingFor(String node) {
     return jdbc.query("""
-        select s.* from step_run s join run_identity r on r.process_instance_id = s.process_instance_id
-        where s.report_state = 'PENDING' and r.host is not null order by s.id""", this::map);
+        select s.* from step_run s left join run_identity r on r.process_instance_id = s.process_instance_id
+        where s.report_state = 'PENDING' and (s.node = ? or r.host is not null) order by s.id""", this::map, node);
   }
 
   /** What the finished step {@code id} tells the engine. */

@@ -26,8 +26,9 @@ import org.springframework.util.ClassUtils;
 class AgentComponents implements TypeFilter {
 
   private static final Set<Class<?>> HELPERS = Set.of(SiteCopies.class);
-  private static final Set<Class<?>> PROVIDED = Set.of(GoodSnapshots.class, CodeStateRepository.class,
-      CopyRecords.class, SiteCopies.class);
+  /** The records a step keeps on the server, which the agent reaches over the server's API. */
+  private static final Set<Class<?>> ON_THE_SERVER = Set.of(GoodSnapshots.class, CodeStateRepository.class,
+      CopyRecords.class);
 
   @Override
   public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
@@ -47,7 +48,7 @@ class AgentComponents implements TypeFilter {
   }
 
   private boolean buildable(Constructor<?> constructor) {
-    return Arrays.stream(constructor.getParameterTypes()).allMatch(parameter -> PROVIDED.contains(parameter)
-        || parameter.isAnnotationPresent(ConfigurationProperties.class));
+    return Arrays.stream(constructor.getParameterTypes()).allMatch(parameter -> ON_THE_SERVER.contains(parameter)
+        || HELPERS.contains(parameter) || parameter.isAnnotationPresent(ConfigurationProperties.class));
   }
 }

@@ -10,9 +10,9 @@
 # (VmHWM).
 # Usage: bench/startup-memory.sh [STARTS (5)] [RUNS (20)] [IDLE (60)]
 # Env: JAR (default target/lino-conductor-0.1.0-SNAPSHOT.jar); SETTINGS: lines "label|jar|java options"
-# (default: the shipped jvm.options, the same with a class data sharing archive as the Dockerfile makes
-# one (CDS=0 leaves it out), and the JVM's defaults, all with JAR; a BEFORE_JAR adds "before" with the
-# JVM's defaults).
+# (default: the shipped launch as the README says it, i.e. JAR laid out by bin/install-conductor.sh and started
+# with the line it prints (CDS=0 leaves it out), and the plain launch of the fat jar, `java @jvm.options -jar
+# JAR`; DEFAULTS=1 adds the JVM's defaults with JAR; a BEFORE_JAR adds "before" with the JVM's defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STARTS=${1:-5}
@@ -31,20 +31,22 @@ stop() {
 }
 trap 'stop; rm -rf "$work"' EXIT
 if [ -z "${SETTINGS:-}" ]; then
-  SETTINGS="shipped (@jvm.options)|$JAR|@$OPTIONS"
+  SETTINGS=
   if [ "${CDS:-1}" = 1 ]; then
-    # As the Dockerfile does: the jar extracted (CDS needs plain jars on the class path) and a training
-    # run that starts the application context and exits, writing the archive of the classes it loaded.
-    java -Djarmode=tools -jar "$JAR" extract --destination "$work/cds" >/dev/null
-    mkdir "$work/cds-training"
-    (cd "$work/cds-training" && java "@$OPTIONS" -XX:ArchiveClassesAtExit="$work/cds/conductor.jsa" \
-      -Dspring.context.exit=onRefresh -jar "$work/cds/$(basename "$JAR")" --server.port=0 \
-      --spring.datasource.url=jdbc:h2:mem:cds >"$work/cds-training.log" 2>&1)
-    SETTINGS="$SETTINGS
-shipped + CDS archive|$work/cds/$(basename "$JAR")|@$OPTIONS -XX:SharedArchiveFile=$work/cds/conductor.jsa"
+    # As an operator installs it (README): the jar extracted, a training start that writes the class-data
+    # archive, then the very launch line the script prints.
+    begin=$(date +%s%N)
+    line=$(bin/install-conductor.sh "$JAR" "$work/installed" | tail -1)
+    echo "bin/install-conductor.sh took $(( ($(date +%s%N) - begin) / 1000000 )) ms; it prints:$line"
+    read -r _ launch_args <<<"$line"
+    SETTINGS="installed (bin/install-conductor.sh's line)|${launch_args##* -jar }|${launch_args% -jar *}
+"
   fi
-  SETTINGS="$SETTINGS
+  SETTINGS="${SETTINGS}plain (@jvm.options -jar the fat jar)|$JAR|@$OPTIONS"
+  if [ "${DEFAULTS:-0}" = 1 ]; then
+    SETTINGS="$SETTINGS
 JVM defaults|$JAR|"
+  fi
   if [ -n "${BEFORE_JAR:-}" ]; then
     SETTINGS="$SETTINGS
 before: $(basename "$BEFORE_JAR"), JVM defaults|$(realpath "$BEFORE_JAR")|"

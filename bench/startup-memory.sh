@@ -12,7 +12,8 @@
 # Env: JAR (default target/lino-conductor-0.1.0-SNAPSHOT.jar); SETTINGS: lines "label|jar|java options"
 # (default: the shipped launch as the README says it, i.e. JAR laid out by bin/install-conductor.sh and started
 # with the line it prints (CDS=0 leaves it out), and the plain launch of the fat jar, `java @jvm.options -jar
-# JAR`; DEFAULTS=1 adds the JVM's defaults with JAR; a BEFORE_JAR adds "before" with the JVM's defaults).
+# JAR`; DEFAULTS=1 adds the JVM's defaults with JAR; a BEFORE_JAR adds "before" with the JVM's defaults; MORE
+# adds lines of its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STARTS=${1:-5}
@@ -50,6 +51,10 @@ JVM defaults|$JAR|"
   if [ -n "${BEFORE_JAR:-}" ]; then
     SETTINGS="$SETTINGS
 before: $(basename "$BEFORE_JAR"), JVM defaults|$(realpath "$BEFORE_JAR")|"
+  fi
+  if [ -n "${MORE:-}" ]; then
+    SETTINGS="$SETTINGS
+$MORE"
   fi
 fi
 mapfile -t settings <<<"$SETTINGS"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# install-conductor.sh: lays out Conductor's jar for a fast start (README: "Start the packaged jar", "In production").
+# install-conductor.sh: lays out Conductor's jar for a fast start (README, at the top and "In production").
 # Usage: bin/install-conductor.sh [JAR (the one `mvn package` built in target/)] [DIR (target/conductor)]
 # Extracts JAR into DIR (DIR/conductor.jar and the libraries in DIR/lib/), copies jvm.options there and runs a
 # training start that writes DIR/conductor.jsa, the class-data archive of the classes a start loads; every
-# start then maps them instead of loading them from the jars (about 40 % less start-up, docs/benchmarks.md 8.).
+# start then maps them instead of loading them from the jars (a third less start-up, docs/benchmarks.md, 8.).
 # Prints the line that starts Conductor. Java 17 archives only classes of plain jars on the class path (not a
 # fat jar's nested ones) and uses the archive only with the same JVM and the same jar files at the same paths:
 # after an upgrade of Conductor or of Java, run this again (it replaces what it installed in DIR, nothing else).
@@ -40,6 +40,12 @@ fi
 java=$(command -v "$java") || { echo "install-conductor: no java found (set JAVA_HOME or PATH)" >&2; exit 2; }
 
 # DIR is new, empty, or an earlier installation: replace only what this script put there.
+case $jar in
+  "$dir"/*)
+    echo "install-conductor: $jar lies in $dir, which this installation replaces: name a jar outside it" >&2
+    exit 2
+    ;;
+esac
 if [ -n "$(ls -A "$dir")" ]; then
   if [ ! -f "$dir/conductor.jar" ]; then
     echo "install-conductor: $dir is neither empty nor an installation of Conductor (no conductor.jar)" >&2

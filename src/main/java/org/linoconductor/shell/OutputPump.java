@@ -19,12 +19,10 @@ final class OutputPump implements Runnable {
 
   private final InputStream in;
   private final OutputStream out;
-  private final boolean closeWhenExhausted;
 
-  OutputPump(InputStream in, OutputStream out, boolean closeWhenExhausted) {
+  OutputPump(InputStream in, OutputStream out) {
     this.in = in;
     this.out = out;
-    this.closeWhenExhausted = closeWhenExhausted;
   }
 
   @Override
@@ -54,9 +52,6 @@ final class OutputPump implements Runnable {
     try {
       if (filled > 0) {
         out.write(block, 0, filled);
-      }
-      if (closeWhenExhausted) {
-        out.close();
       }
     } catch (IOException e) {
       // the step's output is closed: nothing more can be kept of it

@@ -194,10 +194,7 @@ final class AgentWorker implements SmartLifecycle {
 
   /** The step's newest log on this host ({@code <log dir>/<run>/<step>-<n>.log}), if any. */
   private String lastLog(StepServer.Unfinished step) {
-    Path dir = properties.logDir().resolve(step.run()).normalize();
-    if (!dir.startsWith(properties.logDir().normalize())) {
-      return null;
-    }
-    return StepLogs.latest(dir, step.step()).map(Path::toString).orElse(null);
+    return properties.runLogDir(step.run()).flatMap(dir -> StepLogs.latest(dir, step.step())).map(Path::toString)
+        .orElse(null);
   }
 }

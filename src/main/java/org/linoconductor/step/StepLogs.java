@@ -39,7 +39,7 @@ public class StepLogs {
    * host) is never opened here unless it is that.
    */
   public Optional<Path> of(StepRun run) {
-    Optional<Path> runDir = runDir(run.processInstanceId());
+    Optional<Path> runDir = properties.runLogDir(run.processInstanceId());
     if (runDir.isEmpty()) {
       return Optional.empty();
     }
@@ -64,10 +64,6 @@ public class StepLogs {
     }
   }
 
-  private Optional<Path> runDir(String run) {
-    Path dir = properties.logDir().resolve(run).normalize();
-    return dir.startsWith(properties.logDir().normalize()) ? Optional.of(dir) : Optional.empty();
-  }
 
   /**
    * The last lines of a log file (at most its last {@code maxBytes}, from the first whole line on), as

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -46,6 +47,15 @@ public record StepProperties(
 
   Duration timeoutOf(String topic) {
     return timeouts.getOrDefault(topic, defaultTimeout);
+  }
+
+  /**
+   * The directory of one run's step logs ({@code <log dir>/<run>}); empty when {@code run}, which may come
+   * from a request or an agent, would lead out of the log directory.
+   */
+  public Optional<Path> runLogDir(String run) {
+    Path dir = logDir.resolve(run).normalize();
+    return dir.startsWith(logDir.normalize()) && !dir.equals(logDir.normalize()) ? Optional.of(dir) : Optional.empty();
   }
 
   /** Heartbeats renew the lock three times per lock duration so one late beat does not lose it. */

@@ -50,7 +50,10 @@ public final class ProcessDriver {
 
   /** Locks the run's waiting external task as the worker would (by topic and the run's site). */
   public LockedExternalTask lock(ProcessInstance run) {
-    ExternalTask waiting = waiting(run);
+    return lock(run, waiting(run));
+  }
+
+  private LockedExternalTask lock(ProcessInstance run, ExternalTask waiting) {
     String site = (String) runtime.getVariable(run.getId(), StepVariables.SITE);
     List<LockedExternalTask> locked = externalTasks.fetchAndLock(10, ConductorProcessTest.WORKER)
         .topic(waiting.getTopicName(), 60_000).processInstanceVariableEquals(StepVariables.SITE, site).execute()
@@ -102,8 +105,11 @@ public final class ProcessDriver {
   /** {@link #fail(ProcessInstance, String, String, String)} with variables of the step's own, e.g. a count. */
   public void fail(ProcessInstance run, String activity, String summary, String where,
       Map<String, Object> stepVariables) {
-    LockedExternalTask task = lock(run);
-    assertThat(task.getActivityId()).isEqualTo(activity);
+    // the step named, also where other steps wait beside it
+    ExternalTask waiting = externalTasks.createExternalTaskQuery().processInstanceId(run.getId()).activityId(activity)
+        .singleResult();
+    assertThat(waiting).as("an external task of run %s at %s", run.getId(), activity).isNotNull();
+    LockedExternalTask task = lock(run, waiting);
     Map<String, Object> variables = new HashMap<>(stepVariables);
     variables.putAll(Map.of(StepVariables.FAILED_STEP, task.getTopicName(), StepVariables.FAILED_ACTIVITY, activity,
         StepVariables.FAILURE_MESSAGE, "Step " + task.getTopicName() + " failed" + where + ": " + summary,

@@ -14,9 +14,12 @@ public final class ProductionUpgradeProcess {
     public static final String UPGRADE_SITE = "UpgradeSite";
     public static final String PREFLIGHT = "Preflight";
     public static final String STOP_SERVICES = "StopServices";
+    /** The two copies for the roll-back and the snapshot run at the same time between these two. */
+    public static final String COPIES_AND_SNAPSHOT = "CopiesAndSnapshot";
     public static final String COPY_DATABASE = "CopyDatabase";
     public static final String COPY_ENV = "CopyEnv";
     public static final String MAKE_SNAPSHOT = "MakeSnapshot";
+    public static final String COPIES_AND_SNAPSHOT_DONE = "CopiesAndSnapshotDone";
     public static final String VERIFY_SNAPSHOT = "VerifySnapshot";
     public static final String PULL_CODE = "PullCode";
     public static final String COMPARE_SCHEMA = "CompareSchema";

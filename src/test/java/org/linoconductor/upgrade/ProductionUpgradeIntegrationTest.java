@@ -70,9 +70,10 @@ class ProductionUpgradeIntegrationTest {
         "apache2 start", "supervisor start", "cron start", "nginx restart");
     List<String> steps = stepRuns.ofRun(run).stream().map(StepRun::step).toList();
     assertThat(steps).hasSize(15);
-    assertThat(steps.subList(0, 11)).containsExactly(
-        Topics.PREFLIGHT, Topics.STOP_SERVICES, Topics.COPY_DATABASE, Topics.COPY_ENV, "make-snapshot",
-        "verify-snapshot", Topics.PULL_CODE,
+    assertThat(steps.subList(0, 2)).containsExactly(Topics.PREFLIGHT, Topics.STOP_SERVICES);
+    assertThat(steps.subList(2, 5)).as("run at the same time: any is recorded first")
+        .containsExactlyInAnyOrder(Topics.COPY_DATABASE, Topics.COPY_ENV, "make-snapshot");
+    assertThat(steps.subList(5, 11)).containsExactly("verify-snapshot", Topics.PULL_CODE,
         Topics.COMPARE_SCHEMA, Topics.RESTORE_SNAPSHOT, Topics.INSTALL_REQUIREMENTS, Topics.BUILD_INDEXES);
     assertThat(steps.subList(11, 13)).as("run at the same time: either is recorded first")
         .containsExactlyInAnyOrder(Topics.COLLECT_STATIC, Topics.CHECK_DATA);
@@ -116,6 +117,29 @@ class ProductionUpgradeIntegrationTest {
     site.disable(Scenario.ABANDON);
     tasks.complete(failed.getId(), Map.of(StepVariables.ACTION, ProductionUpgradeProcess.Actions.ROLLBACK,
         StepVariables.COMMENT, "needs a migrator"));
+
+    awaitEndedAt(run, Elements.UPGRADE_ROLLED_BACK);
+    assertThat(site.version()).isEqualTo(versionBefore);
+    assertThat(INSTALLATION.showdata(site)).isEqualTo(dataBefore);
+    assertThat(audit.run(run)).hasValueSatisfying(record ->
+        assertThat(record.outcome()).isEqualTo(RunOutcome.ROLLED_BACK));
+  }
+
+  @Test
+  void aSnapshotFailingBesideTheCopiesLeavesNothingChangedAndTheRollBackEndsRolledBack() {
+    SimulatedSite site = registered(INSTALLATION.freshSite());
+    String versionBefore = site.version();
+    String dataBefore = INSTALLATION.showdata(site);
+    INSTALLATION.publishRelease(true);
+    site.enable(Scenario.TRACEBACK, "dump2py");
+
+    String run = start(site);
+    Task failed = awaitTask(run, Elements.STEP_FAILED);
+
+    assertThat(runtime.getVariable(run, StepVariables.FAILED_STEP)).isEqualTo("make-snapshot");
+    assertThat(stepRuns.ofRun(run)).extracting(StepRun::step).doesNotContain(Topics.PULL_CODE, "verify-snapshot");
+    site.disable(Scenario.TRACEBACK);
+    tasks.complete(failed.getId(), Map.of(StepVariables.ACTION, ProductionUpgradeProcess.Actions.ROLLBACK));
 
     awaitEndedAt(run, Elements.UPGRADE_ROLLED_BACK);
     assertThat(site.version()).isEqualTo(versionBefore);

@@ -124,6 +124,32 @@ class ProductionUpgradeProcessTest {
   }
 
   @Test
+  void theCopiesAndTheSnapshotWaitAtTheSameTimeAndTheSnapshotIsVerifiedWhenAllThreeAreDone() {
+    ProcessInstance run = start("upg_copies", false);
+    passUntil("upg_copies", COPY_DATABASE);
+
+    assertThat(run).isWaitingAt(COPY_DATABASE, COPY_ENV, MAKE_SNAPSHOT);
+    pass("upg_copies");
+    pass("upg_copies");
+    assertThat(run).isWaitingAt(MAKE_SNAPSHOT).isNotWaitingAt(COPY_DATABASE, COPY_ENV, VERIFY_SNAPSHOT);
+    pass("upg_copies");
+
+    assertThat(run).isWaitingAt(VERIFY_SNAPSHOT).isNotWaitingAt(MAKE_SNAPSHOT)
+        .hasPassed(COPIES_AND_SNAPSHOT, COPIES_AND_SNAPSHOT_DONE);
+  }
+
+  @Test
+  void aFailedSnapshotEndsTheCopiesBesideItAndTheRunWaitsAtTheDecision() {
+    ProcessInstance run = start("upg_snap_fail", false);
+    passUntil("upg_snap_fail", COPY_DATABASE);
+
+    fail("upg_snap_fail", MAKE_SNAPSHOT, "make_snapshot.sh exited with status 1");
+
+    assertThat(run).isWaitingAtExactly(STEP_FAILED);
+    assertThat(externalTasks.createExternalTaskQuery().processInstanceId(run.getId()).count()).isZero();
+  }
+
+  @Test
   void aFailedCheckdataEndsTheCollectstaticBesideItAndTheRunWaitsAtTheDecision() {
     ProcessInstance run = start("upg_par_fail", false);
     passUntil("upg_par_fail", CHECK_DATA);

@@ -98,8 +98,7 @@ class ProductionUpgradeIntegrationTest {
   @Test
   void anAbandonedRestoreStopsAtTheFailedStepAndTheRollBackBringsBackCodeAndData() {
     SimulatedSite site = registered(INSTALLATION.freshSite());
-    String versionBefore = site.version();
-    String dataBefore = INSTALLATION.showdata(site);
+    SiteAsItWas before = asItWas(site);
     INSTALLATION.publishRelease(true);
     site.enable(Scenario.ABANDON, "3");
 
@@ -112,24 +111,19 @@ class ProductionUpgradeIntegrationTest {
     assertThat(runtime.getVariable(run, Variables.UNSAVED_INSTANCES)).isEqualTo(3);
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(run).activityId(Elements.SIGN_OFF)
         .count()).isZero();
-    assertThat(site.version()).isNotEqualTo(versionBefore);
+    assertThat(site.version()).isNotEqualTo(before.version());
 
     site.disable(Scenario.ABANDON);
     tasks.complete(failed.getId(), Map.of(StepVariables.ACTION, ProductionUpgradeProcess.Actions.ROLLBACK,
         StepVariables.COMMENT, "needs a migrator"));
 
-    awaitEndedAt(run, Elements.UPGRADE_ROLLED_BACK);
-    assertThat(site.version()).isEqualTo(versionBefore);
-    assertThat(INSTALLATION.showdata(site)).isEqualTo(dataBefore);
-    assertThat(audit.run(run)).hasValueSatisfying(record ->
-        assertThat(record.outcome()).isEqualTo(RunOutcome.ROLLED_BACK));
+    assertRolledBackTo(before, run, site);
   }
 
   @Test
   void aSnapshotFailingBesideTheCopiesLeavesNothingChangedAndTheRollBackEndsRolledBack() {
     SimulatedSite site = registered(INSTALLATION.freshSite());
-    String versionBefore = site.version();
-    String dataBefore = INSTALLATION.showdata(site);
+    SiteAsItWas before = asItWas(site);
     INSTALLATION.publishRelease(true);
     site.enable(Scenario.TRACEBACK, "dump2py");
 
@@ -141,11 +135,7 @@ class ProductionUpgradeIntegrationTest {
     site.disable(Scenario.TRACEBACK);
     tasks.complete(failed.getId(), Map.of(StepVariables.ACTION, ProductionUpgradeProcess.Actions.ROLLBACK));
 
-    awaitEndedAt(run, Elements.UPGRADE_ROLLED_BACK);
-    assertThat(site.version()).isEqualTo(versionBefore);
-    assertThat(INSTALLATION.showdata(site)).isEqualTo(dataBefore);
-    assertThat(audit.run(run)).hasValueSatisfying(record ->
-        assertThat(record.outcome()).isEqualTo(RunOutcome.ROLLED_BACK));
+    assertRolledBackTo(before, run, site);
   }
 
   @Test
@@ -270,6 +260,20 @@ class ProductionUpgradeIntegrationTest {
     Task task = tasks.createTaskQuery().processInstanceId(run).taskDefinitionKey(taskKey).singleResult();
     assertThat(task).as("run %s waits at %s; steps: %s", run, taskKey, stepRuns.ofRun(run)).isNotNull();
     return task;
+  }
+
+  /** What a roll-back gives back: the code's version and every row. */
+  private record SiteAsItWas(String version, String data) {}
+
+  private static SiteAsItWas asItWas(SimulatedSite site) {
+    return new SiteAsItWas(site.version(), INSTALLATION.showdata(site));
+  }
+
+  private void assertRolledBackTo(SiteAsItWas before, String run, SimulatedSite site) {
+    awaitEndedAt(run, Elements.UPGRADE_ROLLED_BACK);
+    assertThat(asItWas(site)).isEqualTo(before);
+    assertThat(audit.run(run)).hasValueSatisfying(record ->
+        assertThat(record.outcome()).isEqualTo(RunOutcome.ROLLED_BACK));
   }
 
   private void awaitEndedAt(String run, String endEvent) {

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.commons.exec.ExecuteStreamHandler;
 
 /**
- * Pumps stdout and stderr into their line splitters ({@link OutputPump}), closes
- * stdin at once (a command that asks a question gets end-of-file instead of hanging), and stops waiting
- * for output a bounded time after the command exited: a process it left running in the background may
- * hold the pipe open for ever.
+ * Pumps stdout and stderr into their line splitters ({@link OutputPump}), closes stdin at once (a
+ * command that asks a question gets end-of-file instead of hanging), and stops waiting for output a
+ * bounded time after the command exited: a process it left running in the background may hold the pipe
+ * open for ever.
  */
 final class DrainingStreamHandler implements ExecuteStreamHandler {
 

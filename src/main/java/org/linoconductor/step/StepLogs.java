@@ -64,7 +64,6 @@ public class StepLogs {
     }
   }
 
-
   /**
    * The last lines of a log file (at most its last {@code maxBytes}, from the first whole line on), as
    * the failure form shows them; empty when the file cannot be read.

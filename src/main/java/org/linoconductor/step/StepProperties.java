@@ -54,8 +54,9 @@ public record StepProperties(
    * from a request or an agent, would lead out of the log directory.
    */
   public Optional<Path> runLogDir(String run) {
-    Path dir = logDir.resolve(run).normalize();
-    return dir.startsWith(logDir.normalize()) && !dir.equals(logDir.normalize()) ? Optional.of(dir) : Optional.empty();
+    Path root = logDir.normalize();
+    Path dir = root.resolve(run).normalize();
+    return dir.startsWith(root) && !dir.equals(root) ? Optional.of(dir) : Optional.empty();
   }
 
   /** Heartbeats renew the lock three times per lock duration so one late beat does not lose it. */

@@ -3,7 +3,8 @@
 # (bench/by-hand-upgrade.sh), alternately, PAIRS times, on the same site of a running Conductor demo.
 #   Conductor: production-upgrade from the run's start to the moment it asks for "Sign in and confirm"
 #              (engine history: the run's start time to the sign-off task's), then the tester signs off;
-#              the demo publishes the next release once the upgrade has ended.
+#              the demo publishes the next release once the upgrade has ended. Also the site's downtime in
+#              each run: from the start of Stop services to the end of Start services.
 #   by hand:   the script's commands, timed around them; then the next release is published the same way.
 # Prints min, median and max of both, and of the ratio Conductor / by hand per pair (median: the figure).
 # Needs the test classes (mvn -o -q test-compile) for publishing a release after an upgrade by hand.
@@ -27,8 +28,9 @@ next_release() {
     org.linoconductor.demo.NextRelease "$DEMO_BASE" >/dev/null
 }
 
-# start_to_signoff RUN: milliseconds from the run's start to the creation of its sign-off task.
-start_to_signoff() {
+# run_times RUN: milliseconds from the run's start to the creation of its sign-off task, and the site's
+# downtime (from the start of Stop services to the end of Start services), from the engine's history.
+run_times() {
   python3 -c '
 import base64, datetime, json, os, sys, urllib.request
 auth = base64.b64encode(sys.argv[1].encode()).decode()
@@ -37,16 +39,20 @@ def get(path):
     return json.load(urllib.request.urlopen(request))
 def at(text):
     return datetime.datetime.strptime(text[:23], "%Y-%m-%dT%H:%M:%S.%f")
+def activity(name):
+    return get("/engine-rest/history/activity-instance?processInstanceId=" + sys.argv[2] + "&activityId=" + name)[0]
+def ms(start, end):
+    return int((at(end) - at(start)).total_seconds() * 1000)
 run = get("/engine-rest/history/process-instance/" + sys.argv[2])
-task = get("/engine-rest/history/activity-instance?processInstanceId=" + sys.argv[2] + "&activityId=signOff")[0]
-print(int((at(task["startTime"]) - at(run["startTime"])).total_seconds() * 1000))
+print(ms(run["startTime"], activity("signOff")["startTime"]),
+      ms(activity("StopServices")["startTime"], activity("StartServices")["endTime"]))
 ' "$AUTH" "$1"
 }
 
 for pair in $(seq "$PAIRS"); do
   id=$(start_run production-upgrade "{\"site\":{\"value\":\"$SITE\"}}")
   task=$(wait_task "$id" signOff)
-  conductor=$(start_to_signoff "$id")
+  read -r conductor downtime < <(run_times "$id")
   claim "$TESTER_AUTH" "$task" "$TESTER"
   complete "$TESTER_AUTH" "$task" '{"siteWorks":{"value":true}}'
   wait_end "$id" UpgradeSucceeded # the demo publishes the next release when the upgrade has ended
@@ -55,9 +61,9 @@ for pair in $(seq "$PAIRS"); do
   SERVICE="$DEMO_BASE/bin/fake-service" "$BENCH/by-hand-upgrade.sh" "$DEMO_BASE/lino/$SITE" >/dev/null 2>&1
   by_hand=$(( ($(date +%s%N) - started) / 1000000 ))
   next_release
-  printf 'conductor %s\nby-hand %s\nratio %s\n' "$conductor" "$by_hand" \
+  printf 'conductor %s\ndowntime %s\nby-hand %s\nratio %s\n' "$conductor" "$downtime" "$by_hand" \
     "$(python3 -c "print(round($conductor / $by_hand * 1000))")" >>"$figures"
-  echo "pair $pair/$PAIRS: Conductor $conductor ms, by hand $by_hand ms (run $id)"
+  echo "pair $pair/$PAIRS: Conductor $conductor ms (site down $downtime ms), by hand $by_hand ms (run $id)"
 done
 
 python3 -c '
@@ -68,7 +74,8 @@ for line in open(sys.argv[1]):
     figures.setdefault(name, []).append(int(value))
 pairs = len(figures["ratio"])
 print(f"upgrade of the demo site, {pairs} alternated pairs")
-for name, label in (("conductor", "Conductor (start to sign-off)"), ("by-hand", "by hand (the same commands)")):
+for name, label in (("conductor", "Conductor (start to sign-off)"), ("downtime", "site down, stop to start"),
+                    ("by-hand", "by hand (the same commands)")):
     v = sorted(figures[name])
     print(f"  {label:<32} ms: min {v[0]:>6}  median {statistics.median(v):>7.0f}  max {v[-1]:>6}")
 r = sorted(x / 1000 for x in figures["ratio"])

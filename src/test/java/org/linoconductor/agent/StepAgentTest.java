@@ -255,8 +255,8 @@ class StepAgentTest {
           .isEqualTo(ProductionUpgradeProcess.Elements.SIGN_OFF);
       assertThat(site.version()).isEqualTo("21.9.1");
       assertThat(stepRuns.ofRun(id)).extracting(StepRun::step).startsWith(ProductionUpgradeProcess.Topics.PREFLIGHT,
-          ProductionUpgradeProcess.Topics.STOP_SERVICES).contains(ProductionUpgradeProcess.Topics.COPY_DATABASE,
-          ProductionUpgradeProcess.Topics.COPY_ENV, ProductionUpgradeProcess.Topics.PULL_CODE,
+          ProductionUpgradeProcess.Topics.COPY_ENV, ProductionUpgradeProcess.Topics.STOP_SERVICES)
+          .contains(ProductionUpgradeProcess.Topics.COPY_DATABASE, ProductionUpgradeProcess.Topics.PULL_CODE,
           ProductionUpgradeProcess.Topics.RESTORE_SNAPSHOT, ProductionUpgradeProcess.Topics.CHECK_SITE);
       assertThat(codeStates.find(id, CodeStateRepository.Phase.BEFORE)).as("kept by the server").isPresent();
       assertThat(codeStates.find(id, CodeStateRepository.Phase.AFTER)).isPresent()

@@ -63,7 +63,7 @@ class RollbackCopiesAttackTest {
     Files.writeString(settings, Files.readString(settings).replace("'" + site.dir().resolve("default.db") + "'",
         "r'''" + file + "'''"));
     String dumpBefore = sqliteDump(file);
-    site.enable(Scenario.TRACEBACK, "dump2py"); // make_snapshot.sh fails after the copies were made
+    site.enable(Scenario.TRACEBACK, "checkdata"); // fails once the copies were made and the snapshot restored
     String start = "/engine-rest/process-definition/key/" + ProductionUpgradeProcess.KEY + "/start";
     String body = "{\"variables\":{\"site\":{\"value\":\"rb_attack\"}}}";
 

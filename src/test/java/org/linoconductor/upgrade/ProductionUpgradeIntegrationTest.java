@@ -70,9 +70,9 @@ class ProductionUpgradeIntegrationTest {
         "apache2 start", "supervisor start", "cron start", "nginx restart");
     List<String> steps = stepRuns.ofRun(run).stream().map(StepRun::step).toList();
     assertThat(steps).hasSize(15);
-    assertThat(steps.subList(0, 2)).containsExactly(Topics.PREFLIGHT, Topics.STOP_SERVICES);
-    assertThat(steps.subList(2, 5)).as("run at the same time: any is recorded first")
-        .containsExactlyInAnyOrder(Topics.COPY_DATABASE, Topics.COPY_ENV, "make-snapshot");
+    assertThat(steps.subList(0, 3)).containsExactly(Topics.PREFLIGHT, Topics.COPY_ENV, Topics.STOP_SERVICES);
+    assertThat(steps.subList(3, 5)).as("run at the same time: either is recorded first")
+        .containsExactlyInAnyOrder(Topics.COPY_DATABASE, "make-snapshot");
     assertThat(steps.subList(5, 11)).containsExactly("verify-snapshot", Topics.PULL_CODE,
         Topics.COMPARE_SCHEMA, Topics.RESTORE_SNAPSHOT, Topics.INSTALL_REQUIREMENTS, Topics.BUILD_INDEXES);
     assertThat(steps.subList(11, 13)).as("run at the same time: either is recorded first")

@@ -52,7 +52,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ConductorProcessTest
 class ProductionUpgradeProcessTest {
 
-  private static final List<String> UPGRADE_STEPS = List.of(PREFLIGHT, STOP_SERVICES, COPY_DATABASE, COPY_ENV,
+  private static final List<String> UPGRADE_STEPS = List.of(PREFLIGHT, COPY_ENV, STOP_SERVICES, COPY_DATABASE,
       MAKE_SNAPSHOT,
       VERIFY_SNAPSHOT, PULL_CODE, COMPARE_SCHEMA, RESTORE_SNAPSHOT, INSTALL_REQUIREMENTS, BUILD_INDEXES,
       CHECK_DATA, COLLECT_STATIC, START_SERVICES, CHECK_SITE);
@@ -96,8 +96,8 @@ class ProductionUpgradeProcessTest {
   void happyPathPassesEveryStepInOrderAndSucceedsWhenTheContactConfirms() {
     ProcessInstance run = start("upg_happy", false);
 
-    assertThat(passUpgradeSteps("upg_happy")).containsExactly(Topics.PREFLIGHT, Topics.STOP_SERVICES,
-        Topics.COPY_DATABASE, Topics.COPY_ENV, SiteSnapshotProcess.Topics.MAKE_SNAPSHOT, SiteSnapshotProcess.Topics.VERIFY_SNAPSHOT, Topics.PULL_CODE,
+    assertThat(passUpgradeSteps("upg_happy")).containsExactly(Topics.PREFLIGHT, Topics.COPY_ENV,
+        Topics.STOP_SERVICES, Topics.COPY_DATABASE, SiteSnapshotProcess.Topics.MAKE_SNAPSHOT, SiteSnapshotProcess.Topics.VERIFY_SNAPSHOT, Topics.PULL_CODE,
         Topics.COMPARE_SCHEMA, Topics.RESTORE_SNAPSHOT, Topics.INSTALL_REQUIREMENTS, Topics.BUILD_INDEXES,
         Topics.CHECK_DATA, Topics.COLLECT_STATIC, Topics.START_SERVICES, Topics.CHECK_SITE);
     signOff(run, true, "all fine");
@@ -124,14 +124,23 @@ class ProductionUpgradeProcessTest {
   }
 
   @Test
-  void theCopiesAndTheSnapshotWaitAtTheSameTimeAndTheSnapshotIsVerifiedWhenAllThreeAreDone() {
+  void theEnvIsCopiedWhileTheServicesStillRun() {
+    ProcessInstance run = start("upg_env_first", false);
+    passUntil("upg_env_first", COPY_ENV);
+
+    assertThat(run).isWaitingAt(COPY_ENV).hasPassed(PREFLIGHT).hasNotPassed(STOP_SERVICES);
+    pass("upg_env_first");
+    assertThat(run).isWaitingAt(STOP_SERVICES).isNotWaitingAt(COPY_ENV, COPY_DATABASE, MAKE_SNAPSHOT);
+  }
+
+  @Test
+  void theDatabaseCopyAndTheSnapshotWaitAtTheSameTimeAndTheSnapshotIsVerifiedWhenBothAreDone() {
     ProcessInstance run = start("upg_copies", false);
     passUntil("upg_copies", COPY_DATABASE);
 
-    assertThat(run).isWaitingAt(COPY_DATABASE, COPY_ENV, MAKE_SNAPSHOT);
+    assertThat(run).isWaitingAt(COPY_DATABASE, MAKE_SNAPSHOT).hasPassed(COPY_ENV, STOP_SERVICES);
     pass("upg_copies");
-    pass("upg_copies");
-    assertThat(run).isWaitingAt(MAKE_SNAPSHOT).isNotWaitingAt(COPY_DATABASE, COPY_ENV, VERIFY_SNAPSHOT);
+    assertThat(run).isWaitingAt(MAKE_SNAPSHOT).isNotWaitingAt(COPY_DATABASE, VERIFY_SNAPSHOT);
     pass("upg_copies");
 
     assertThat(run).isWaitingAt(VERIFY_SNAPSHOT).isNotWaitingAt(MAKE_SNAPSHOT)

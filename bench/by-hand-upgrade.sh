@@ -18,7 +18,8 @@ cd "$1"                                   # go myproject
 . env/bin/activate                        # a
 if [ -n "${COPIES:-}" ]; then
   which "${SERVICE%% *}"
-  python manage.py shell --command "from django.conf import settings; d = settings.DATABASES['default']; print(d['ENGINE'], d['NAME'])"
+  python manage.py shell --command \
+    "from django.conf import settings; d = settings.DATABASES['default']; print(d['ENGINE'], d['NAME'])"
   df -Pk .
 fi
 $SERVICE apache2 stop

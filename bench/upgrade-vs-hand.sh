@@ -85,8 +85,8 @@ figures = {}
 for line in open(sys.argv[1]):
     name, value = line.split()
     figures.setdefault(name, []).append(int(value))
-pairs = len(figures["ratio"])
-print(f"upgrade of the demo site, {pairs} alternated rounds")
+rounds = len(figures["ratio"])
+print(f"upgrade of the demo site, {rounds} alternated rounds")
 for name, label in (("conductor", "Conductor (start to sign-off)"), ("downtime", "site down, stop to start"),
                     ("by-hand", "by hand (the same commands)"),
                     ("safe-by-hand", "by hand with checks and copies")):

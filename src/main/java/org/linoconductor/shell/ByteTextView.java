@@ -6,8 +6,8 @@ import sun.misc.Unsafe;
 
 /**
  * A {@link String} that reads a byte array in place, one char per byte (ISO-8859-1), for the vectorized
- * searches of {@link TextSearch}: copying each block of output into a new String cost the runner about a
- * fifth of its throughput on a flood of output (a gigabyte of fresh heap per gigabyte, and its young
+ * searches of {@link TextSearch}: copying each block of output into a new String cost the runner some
+ * 15 % of its throughput on a flood of output (a gigabyte of fresh heap per gigabyte, and its young
  * collections). The String's bytes change when the array is reused, so a view never leaves the search
  * that made it: what is kept of a line is a copy ({@code new String(bytes, ...)}, never
  * {@code substring}, which may return the view itself).

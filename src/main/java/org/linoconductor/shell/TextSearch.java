@@ -3,10 +3,10 @@ package org.linoconductor.shell;
 /**
  * Finds one text in output held one char per byte (ISO-8859-1). {@link String#indexOf(int, int)} runs
  * with 32-byte vector instructions, {@link String#indexOf(String, int)} 16 bytes at a time with a slow
- * string instruction: finding one char of the text and comparing the whole text there is about four
- * times faster (measured on a restore's output), as long as that char is rare. So the char searched for
- * is the text's least common one by a rough ranking of what output is made of; where it turns out to be
- * frequent all the same, the search falls back to the whole text's.
+ * string instruction: finding one char of the text and comparing the whole text there is several times
+ * faster (measured on a restore's output: docs/benchmarks.md, item 5), as long as that char is rare. So
+ * the char searched for is the text's least common one by a rough ranking of what output is made of;
+ * where it turns out to be frequent all the same, the search falls back to the whole text's.
  */
 final class TextSearch {
 

@@ -95,7 +95,7 @@ final class RedactingOutputStream extends OutputStream {
         TextSearch secret = secrets.get(s);
         if (next[s] < i) {
           int position = secret.in(text, i);
-          // found only where it lies within a[.., n): a later place would not either
+          // a secret must end within a[.., n), where the view ends no longer (close() scans to n itself)
           next[s] = position < 0 || position >= limit || position + secret.length() > n ? ABSENT : position;
         }
         if (next[s] < at) { // at the same position the longer secret, which comes first, wins

@@ -41,10 +41,11 @@ final class FactCollector {
   /**
    * The complete lines {@code b[from, to)} (it ends with a newline): as if each were given to
    * {@link #accept}, decoded as UTF-8, without a CR before its newline, cut at {@code maxLineLength}.
-   * They are searched and matched in place, as one char per byte ({@link ByteTextView}).
+   *
+   * @param text {@code b[from, to)} one char per byte (ISO-8859-1), to search and match in place
    */
-  void acceptLines(byte[] b, int from, int to, int maxLineLength) {
-    Block block = new Block(b, from, to, ByteTextView.of(b, to), maxLineLength);
+  void acceptLines(byte[] b, int from, String text, int maxLineLength) {
+    Block block = new Block(b, from, text, maxLineLength);
     for (Fact fact : facts) {
       fact.acceptLines(block);
     }
@@ -56,19 +57,17 @@ final class FactCollector {
     return result;
   }
 
-  /** The lines {@code bytes[from, to)}; positions are the array's, {@code text} reads it in place. */
+  /** A block of lines; positions are those of {@code text}, which starts at {@code bytes[from]}. */
   private static final class Block {
     private final byte[] bytes;
     private final int from;
-    private final int to;
     private final String text;
     private final int maxLineLength;
     private Boolean ascii;
 
-    Block(byte[] bytes, int from, int to, String text, int maxLineLength) {
+    Block(byte[] bytes, int from, String text, int maxLineLength) {
       this.bytes = bytes;
       this.from = from;
-      this.to = to;
       this.text = text;
       this.maxLineLength = maxLineLength;
     }
@@ -76,14 +75,14 @@ final class FactCollector {
     /** Whether the block is plain ASCII, so that {@code text} is what its lines say. */
     boolean ascii() {
       if (ascii == null) {
-        ascii = ByteScan.ascii(bytes, from, to);
+        ascii = ByteScan.ascii(bytes, from, from + text.length());
       }
       return ascii;
     }
 
     /** The start of the line that holds position {@code at} (a newline belongs to the line it ends). */
     int lineStart(int at) {
-      return Math.max(from, text.lastIndexOf('\n', at - 1) + 1);
+      return text.lastIndexOf('\n', at - 1) + 1;
     }
 
     int lineEnd(int start) {
@@ -101,16 +100,11 @@ final class FactCollector {
     }
 
     boolean asciiLine(int start, int end) {
-      return ascii() || ByteScan.ascii(bytes, start, end);
-    }
-
-    /** A line of an ASCII block as it is kept: a copy, never the view that {@code text} is. */
-    String copy(int start, int end) {
-      return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+      return ascii() || ByteScan.ascii(bytes, from + start, from + end);
     }
 
     String decoded(int start, int end) {
-      return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+      return new String(bytes, from + start, end - start, StandardCharsets.UTF_8);
     }
   }
 
@@ -144,8 +138,8 @@ final class FactCollector {
     }
 
     void acceptLines(Block block) {
-      int next = block.from;
-      while (next < block.to && !full()) {
+      int next = 0;
+      while (next < block.text.length() && !full()) {
         int start = next;
         if (following == 0) {
           // the lines before the first one that may match cannot match: skip them
@@ -161,7 +155,7 @@ final class FactCollector {
         if (block.asciiLine(start, shown)) {
           // a region with opaque, anchoring bounds matches as the line alone would
           boolean found = reusable.reset(block.text).region(start, shown).find();
-          accept(found, found || following > 0 ? block.copy(start, shown) + marker : null);
+          accept(found, found || following > 0 ? block.text.substring(start, shown) + marker : null);
         } else {
           String line = block.decoded(start, shown);
           accept(line, line + marker);
@@ -174,13 +168,12 @@ final class FactCollector {
     private int skim(Block block, int from) {
       if (literal != null) {
         // ASCII text never occurs inside a multi-byte UTF-8 character: exact in any block
-        int at = literal.in(block.text, from);
-        return at < block.to ? at : -1;
+        return literal.in(block.text, from);
       }
       if (!block.ascii()) {
         return from; // the pattern may need the decoded text: every line is a candidate
       }
-      return skimmer.reset(block.text).region(from, block.to).find() ? skimmer.start() : -1;
+      return skimmer.reset(block.text).region(from, block.text.length()).find() ? skimmer.start() : -1;
     }
 
     private void accept(boolean found, String line) {

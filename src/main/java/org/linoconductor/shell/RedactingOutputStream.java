@@ -12,9 +12,9 @@ import java.util.List;
  * stream's length. {@link #flush()} deliberately does not release them.
  *
  * <p>A write is passed on in place, as slices between the masks: only the held-back bytes and the
- * beginning of the next write go through the seam. The secrets are searched for in the write read as a
- * String in place ({@link ByteTextView}), whose search the JVM runs with vector instructions
- * ({@link TextSearch}): several times faster than a search over the bytes eight at a time.
+ * beginning of the next write go through the seam. The secrets are searched for in a one-char-per-byte
+ * copy of the write, whose String search the JVM runs with vector instructions ({@link TextSearch}):
+ * two to three times faster, copy included, than a search over the bytes eight at a time.
  */
 final class RedactingOutputStream extends OutputStream {
 
@@ -84,36 +84,35 @@ final class RedactingOutputStream extends OutputStream {
     if (from >= limit) {
       return from;
     }
-    String text = ByteTextView.of(a, n); // text[j] is a[j]; beyond n it is not this write's
+    String text = new String(a, from, n - from, StandardCharsets.ISO_8859_1); // text[j] is a[from + j]
+    int end = limit - from;
     Arrays.fill(next, UNKNOWN);
-    int passed = from;
-    int i = from;
-    while (i < limit) {
+    int passed = 0;
+    int i = 0;
+    while (i < end) {
       int at = ABSENT;
       TextSearch found = null;
       for (int s = 0; s < next.length; s++) {
-        TextSearch secret = secrets.get(s);
         if (next[s] < i) {
-          int position = secret.in(text, i);
-          // a secret must end within a[.., n), where the view ends no longer (close() scans to n itself)
-          next[s] = position < 0 || position >= limit || position + secret.length() > n ? ABSENT : position;
+          int position = secrets.get(s).in(text, i);
+          next[s] = position < 0 || position >= end ? ABSENT : position;
         }
         if (next[s] < at) { // at the same position the longer secret, which comes first, wins
           at = next[s];
-          found = secret;
+          found = secrets.get(s);
         }
       }
       if (found == null) {
-        i = limit;
+        i = end;
         break;
       }
-      downstream.write(a, passed, at - passed);
+      downstream.write(a, from + passed, at - passed);
       downstream.write(MASK);
       i = at + found.length();
       passed = i;
     }
-    downstream.write(a, passed, i - passed);
-    return i;
+    downstream.write(a, from + passed, i - passed);
+    return from + i;
   }
 
   @Override

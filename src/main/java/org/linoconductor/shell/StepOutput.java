@@ -85,7 +85,7 @@ final class StepOutput {
   synchronized void lines(byte[] b, int from, int to) {
     writeLog(b, from, to - from);
     if (!facts.isEmpty()) {
-      facts.acceptLines(b, from, to, maxLineLength);
+      facts.acceptLines(b, from, new String(b, from, to - from, StandardCharsets.ISO_8859_1), maxLineLength);
     }
     // only the last lines of the block can be in the tail: found from the end
     int count = 0;

@@ -93,10 +93,7 @@ class StepOutputTest {
     assertThat(out.facts().get("abandoned")).first().isEqualTo("Abandoning with 1 unsaved ****");
   }
 
-  /**
-   * The facts search a block in place, in the array the pump reads into (ByteTextView): what the array holds
-   * after the block is not output yet, and is matched only when it comes.
-   */
+  /** What the pump's array holds after a block is not output yet: it is matched only when it comes. */
   @Test
   void lines_after_a_block_in_its_array_are_matched_only_when_they_come() throws Exception {
     ShellCommand command = command();

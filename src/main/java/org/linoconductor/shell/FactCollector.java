@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * <p>A restore may print millions of lines of which one matters, so a block of lines is first
  * skimmed for the lines that may match: with the text every match of the pattern begins with
- * (String's search is vectorized), else with the pattern itself over the whole block; only those
+ * ({@link TextSearch}, vectorized), else with the pattern itself over the whole block; only those
  * lines, and the lines a match keeps after it, are then matched on their own.
  */
 final class FactCollector {
@@ -113,7 +113,7 @@ final class FactCollector {
     /** Reset for each line: a gigabyte of output must not cost a Matcher per line. */
     private final Matcher reusable;
     /** Text every match begins with (ASCII), or {@code null}: then {@link #skimmer} skims. */
-    private final String literal;
+    private final TextSearch literal;
     /** The pattern over a whole block, {@code ^} and {@code $} at line ends: finds a candidate line. */
     private final Matcher skimmer;
     private final int maxLines;
@@ -124,7 +124,8 @@ final class FactCollector {
     Fact(LineMatcher matcher, int maxLines) {
       this.matcher = matcher;
       this.reusable = matcher.pattern().matcher("");
-      this.literal = RequiredLiteral.of(matcher.pattern());
+      String required = RequiredLiteral.of(matcher.pattern());
+      this.literal = required == null ? null : new TextSearch(required);
       this.skimmer = Pattern.compile(matcher.pattern().pattern(), matcher.pattern().flags() | Pattern.MULTILINE)
           .matcher("");
       this.maxLines = maxLines;
@@ -167,7 +168,7 @@ final class FactCollector {
     private int skim(Block block, int from) {
       if (literal != null) {
         // ASCII text never occurs inside a multi-byte UTF-8 character: exact in any block
-        return block.text.indexOf(literal, from);
+        return literal.in(block.text, from);
       }
       if (!block.ascii()) {
         return from; // the pattern may need the decoded text: every line is a candidate

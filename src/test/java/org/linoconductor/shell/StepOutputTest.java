@@ -93,6 +93,25 @@ class StepOutputTest {
     assertThat(out.facts().get("abandoned")).first().isEqualTo("Abandoning with 1 unsaved ****");
   }
 
+  /** What the pump's array holds after a block is not output yet: it is matched only when it comes. */
+  @Test
+  void lines_after_a_block_in_its_array_are_matched_only_when_they_come() throws Exception {
+    ShellCommand command = command();
+    StepOutput out = StepOutput.open(command, properties(), "");
+    LineSplitter splitter = new LineSplitter(out, MAX_LINE);
+    byte[] first = "Deferred Partner #100\n".repeat(20).getBytes(StandardCharsets.UTF_8);
+    byte[] array = Arrays.copyOf(first, first.length + 60);
+    byte[] later = "Loaded 5 objects\nAbandoning with 2 unsaved\n".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(later, 0, array, first.length, later.length);
+
+    splitter.write(array, 0, first.length);
+    assertThat(out.facts()).allSatisfy((fact, lines) -> assertThat(lines).as(fact).isEmpty());
+    splitter.write(array, first.length, later.length);
+    assertThat(out.facts().get("loaded")).containsExactly("Loaded 5 objects");
+    assertThat(out.facts().get("abandoned")).containsExactly("Abandoning with 2 unsaved");
+    out.close("");
+  }
+
   @Test
   void a_line_that_arrives_is_in_the_log_file_within_a_fraction_of_a_second_without_a_newline_flush()
       throws Exception {

@@ -121,7 +121,7 @@ class ProductionUpgradeIntegrationTest {
   }
 
   @Test
-  void aSnapshotFailingBesideTheCopiesLeavesNothingChangedAndTheRollBackEndsRolledBack() {
+  void aSnapshotFailingBesideTheDatabaseCopyLeavesNothingChangedAndTheRollBackEndsRolledBack() {
     SimulatedSite site = registered(INSTALLATION.freshSite());
     SiteAsItWas before = asItWas(site);
     INSTALLATION.publishRelease(true);

@@ -148,7 +148,7 @@ class ProductionUpgradeProcessTest {
   }
 
   @Test
-  void aFailedSnapshotEndsTheCopiesBesideItAndTheRunWaitsAtTheDecision() {
+  void aFailedSnapshotEndsTheDatabaseCopyBesideItAndTheRunWaitsAtTheDecision() {
     ProcessInstance run = start("upg_snap_fail", false);
     passUntil("upg_snap_fail", COPY_DATABASE);
 
